@@ -1,0 +1,116 @@
+# Rampart top-level build. `make deps` once, then `make`, `make run`,
+# `make check`, `make bench`. Outputs go to out/, downloads to .cache/.
+
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+include mk/toolchain.mk
+
+O := out
+Q ?= @
+DEPS_STAMP := .cache/deps/.complete
+
+LIB_SRCS := lib/libc/string.c lib/libc/fmt.c lib/drivers/pl011.c
+PLAT_SRCS := plat/$(PLAT)/plat_common.c plat/$(PLAT)/plat_power.c
+
+MONITOR_SRCS := monitor/entry.S monitor/boot.c monitor/context.c \
+	monitor/core_link.c monitor/psci.c monitor/smc.c \
+	$(LIB_SRCS) $(PLAT_SRCS)
+CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
+	core/kernel/boot.c core/kernel/log.c core/kernel/interrupts.c \
+	core/kernel/smc_entry.c core/mm/pgt.c core/mm/asid.c \
+	core/mm/core_mmu.c core/drivers/gic_v3.c core/drivers/secure_timer.c \
+	$(LIB_SRCS) $(PLAT_SRCS)
+
+MONITOR_OBJS := $(patsubst %,$(O)/monitor/%.o,$(MONITOR_SRCS))
+CORE_OBJS := $(patsubst %,$(O)/core/%.o,$(CORE_SRCS))
+
+.PHONY: all firmware rootfs deps run check unit-tests bench clean format
+
+all: firmware rootfs
+
+firmware: $(O)/rampart.bin
+
+# --- core -------------------------------------------------------------------
+$(O)/core/%.o: % $(MAKEFILE_LIST)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(SECURE_CFLAGS) -Icore/include -MMD -MP -c $< -o $@
+
+$(O)/core/core.ld: core/core.ld.S plat/$(PLAT)/include/platform_config.h
+	@mkdir -p $(dir $@)
+	$(CC) -E -P -x c -D__LINKER__ -Iinc -Iplat/$(PLAT)/include $< -o $@
+
+$(O)/core/core.elf: $(CORE_OBJS) $(O)/core/core.ld
+	$(CC) $(SECURE_LDFLAGS) -T $(O)/core/core.ld $(CORE_OBJS) -lgcc -o $@
+
+$(O)/core/core.bin: $(O)/core/core.elf
+	$(OBJCOPY) -O binary $< $@
+
+# --- monitor (carries the core image) -----------------------------------------
+$(O)/monitor/%.o: % $(MAKEFILE_LIST)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(SECURE_CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/monitor/core_image.o: monitor/core_image.S $(O)/core/core.bin
+	@mkdir -p $(dir $@)
+	$(CC) $(SECURE_CFLAGS) -DCORE_BIN_PATH='"$(O)/core/core.bin"' -c $< -o $@
+
+$(O)/monitor/monitor.ld: monitor/monitor.ld.S plat/$(PLAT)/include/platform_config.h
+	@mkdir -p $(dir $@)
+	$(CC) -E -P -x c -D__LINKER__ -Iinc -Iplat/$(PLAT)/include $< -o $@
+
+$(O)/monitor/monitor.elf: $(MONITOR_OBJS) $(O)/monitor/core_image.o $(O)/monitor/monitor.ld
+	$(CC) $(SECURE_LDFLAGS) -T $(O)/monitor/monitor.ld $(MONITOR_OBJS) \
+		$(O)/monitor/core_image.o -lgcc -o $@
+
+$(O)/rampart.bin: $(O)/monitor/monitor.elf
+	$(OBJCOPY) -O binary $< $@
+	@echo "firmware: $@ ($$(stat -c %s $@) bytes)"
+
+-include $(MONITOR_OBJS:.o=.d) $(CORE_OBJS:.o=.d)
+
+# --- normal world ---------------------------------------------------------------
+$(DEPS_STAMP):
+	scripts/deps.sh
+
+deps:
+	scripts/deps.sh
+
+rootfs: $(O)/rootfs/initramfs.cpio.gz
+
+$(O)/rootfs/initramfs.cpio.gz: $(DEPS_STAMP) $(wildcard rootfs/*)
+	rootfs/build-initramfs.sh $(O)/rootfs
+
+# --- running ------------------------------------------------------------------
+SMP ?= $(PLAT_DEFAULT_SMP)
+CPU ?= $(PLAT_DEFAULT_CPU)
+
+run: all
+	scripts/run-qemu.sh --smp '$(SMP)' --cpu '$(CPU)' \
+		$(if $(OVERLAY),--overlay '$(OVERLAY)') \
+		$(if $(CMD),--cmd '$(subst ','\'',$(CMD))')
+
+# --- tests ----------------------------------------------------------------------
+UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c) tests/unit/harness.c
+UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c lib/libc/fmt.c \
+	plat/$(PLAT)/plat_common.c monitor/psci_decode.c
+
+$(O)/tests/unit_tests: $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) tests/unit/harness.h
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_TEST_CFLAGS) -Imonitor $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) -o $@
+
+unit-tests: $(O)/tests/unit_tests
+	$(O)/tests/unit_tests
+
+check: all $(O)/tests/unit_tests
+	tests/run-all.sh
+
+bench: all
+	bench/run.sh
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(O)

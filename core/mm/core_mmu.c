@@ -1,0 +1,76 @@
+#include <kernel/log.h>
+#include <mm/core_mmu.h>
+#include <mm/pgt.h>
+#include <platform_config.h>
+#include <rampart/arm64.h>
+
+#define CORE_VA_BITS 39
+#define CORE_TABLE_POOL 16
+
+extern const uint8_t __core_start[], __text_end[], __rodata_end[],
+	__core_end[];
+
+void mmu_enable(uint64_t ttbr0, uint64_t tcr, uint64_t mair, uint64_t sctlr);
+
+static struct pgt_table table_pool[CORE_TABLE_POOL];
+static struct pgt core_pgt;
+
+static paddr_t identity_pa(const struct pgt_table *t) { return (paddr_t)t; }
+static struct pgt_table *identity_va(paddr_t pa)
+{
+	return (struct pgt_table *)pa;
+}
+
+static TEE_Result map_identity(uint64_t start, uint64_t end, uint64_t attrs,
+			       const char *what)
+{
+	TEE_Result res = pgt_map(&core_pgt, start, start, end - start, attrs);
+
+	if (res)
+		clog("cannot map %s [0x%lx, 0x%lx): 0x%x", what, start, end,
+		     res);
+	return res;
+}
+
+TEE_Result core_mmu_build_tables(void)
+{
+	static const struct {
+		uint64_t base, size;
+	} devices[] = { PLAT_DEVICE_WINDOWS };
+	TEE_Result res;
+
+	res = pgt_init(&core_pgt, table_pool, CORE_TABLE_POOL, CORE_VA_BITS,
+		       identity_pa, identity_va);
+	if (res)
+		return res;
+	res = map_identity((uint64_t)__core_start, (uint64_t)__text_end,
+			   PGT_MEM_NORMAL | PGT_ATTR_X, "text");
+	if (!res)
+		res = map_identity((uint64_t)__text_end,
+				   (uint64_t)__rodata_end, PGT_MEM_NORMAL,
+				   "rodata");
+	if (!res)
+		res = map_identity((uint64_t)__rodata_end,
+				   (uint64_t)__core_end,
+				   PGT_MEM_NORMAL | PGT_ATTR_W, "data");
+	for (size_t i = 0; !res && i < ARRAY_SIZE(devices); i++)
+		res = map_identity(devices[i].base,
+				   devices[i].base + devices[i].size,
+				   PGT_MEM_DEVICE | PGT_ATTR_W, "device");
+	return res;
+}
+
+void core_mmu_enable_this_cpu(void)
+{
+	uint64_t parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;
+	uint64_t ips = parange > 5 ? 5 : parange;
+	uint64_t tcr = (64 - CORE_VA_BITS) /* T0SZ */ |
+		       (1ull << 8) /* IRGN0: WB WA */ |
+		       (1ull << 10) /* ORGN0: WB WA */ |
+		       (3ull << 12) /* SH0: inner shareable */ |
+		       (1ull << 23) /* EPD1: no TTBR1 walks */ | (ips << 32);
+	uint64_t sctlr = SCTLR_EL1_RESET | SCTLR_M | SCTLR_C | SCTLR_I |
+			 SCTLR_SA | SCTLR_WXN;
+
+	mmu_enable((uint64_t)core_pgt.root, tcr, PGT_MAIR_VALUE, sctlr);
+}
