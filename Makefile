@@ -13,7 +13,7 @@ LIB_SRCS := lib/libc/string.c lib/libc/fmt.c lib/drivers/pl011.c
 PLAT_SRCS := plat/$(PLAT)/plat_common.c plat/$(PLAT)/plat_power.c
 
 MONITOR_SRCS := monitor/entry.S monitor/boot.c monitor/context.c \
-	monitor/core_link.c monitor/psci.c monitor/smc.c \
+	monitor/core_link.c monitor/psci.c monitor/psci_decode.c monitor/smc.c \
 	$(LIB_SRCS) $(PLAT_SRCS)
 CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 	core/kernel/boot.c core/kernel/log.c core/kernel/interrupts.c \

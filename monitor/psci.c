@@ -35,18 +35,13 @@ void __attribute__((noreturn)) psci_cpu_off_finish(struct monitor_cpu *cpu)
 
 static int64_t cpu_on(uint64_t target, uint64_t entry, uint64_t context_id)
 {
-	int pos = plat_core_pos_by_mpidr(target);
-	uint32_t expected = PSCI_AFF_OFF;
+	int pos;
+	int64_t ret = psci_decode_cpu_on(target, entry, &pos);
 
-	if (pos < 0)
-		return PSCI_RET_INVALID_PARAMETERS;
-	if (!IS_ALIGNED(entry, 4) || !plat_is_ns_dram(entry, 4))
-		return PSCI_RET_INVALID_ADDRESS;
-	if (!__atomic_compare_exchange_n(&cpu_state[pos], &expected,
-					 PSCI_AFF_ON_PENDING, false,
-					 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-		return expected == PSCI_AFF_ON ? PSCI_RET_ALREADY_ON
-					       : PSCI_RET_ON_PENDING;
+	if (ret == PSCI_RET_SUCCESS)
+		ret = psci_claim_cpu_for_on(&cpu_state[pos]);
+	if (ret != PSCI_RET_SUCCESS)
+		return ret;
 
 	monitor_cpus[pos].ns_entry = entry;
 	monitor_cpus[pos].ns_context_id = context_id;
@@ -59,31 +54,12 @@ static int64_t cpu_on(uint64_t target, uint64_t entry, uint64_t context_id)
 
 static int64_t affinity_info(uint64_t target, uint64_t lowest_level)
 {
-	int pos = plat_core_pos_by_mpidr(target);
+	int pos;
+	int64_t ret = psci_decode_affinity_info(target, lowest_level, &pos);
 
-	if (pos < 0 || lowest_level != 0)
-		return PSCI_RET_INVALID_PARAMETERS;
+	if (ret != PSCI_RET_SUCCESS)
+		return ret;
 	return __atomic_load_n(&cpu_state[pos], __ATOMIC_ACQUIRE);
-}
-
-int64_t psci_features(uint32_t fid)
-{
-	switch (fid) {
-	case PSCI_VERSION:
-	case PSCI_CPU_OFF:
-	case PSCI_CPU_ON_32:
-	case PSCI_CPU_ON_64:
-	case PSCI_AFFINITY_INFO_32:
-	case PSCI_AFFINITY_INFO_64:
-	case PSCI_MIGRATE_INFO_TYPE:
-	case PSCI_SYSTEM_OFF:
-	case PSCI_SYSTEM_RESET:
-	case PSCI_FEATURES:
-	case SMCCC_VERSION:
-		return PSCI_RET_SUCCESS;
-	default:
-		return PSCI_RET_NOT_SUPPORTED;
-	}
 }
 
 bool psci_handle(struct monitor_cpu *cpu, struct gp_regs *ns,
