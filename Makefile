@@ -9,7 +9,8 @@ O := out
 Q ?= @
 DEPS_STAMP := .cache/deps/.complete
 
-LIB_SRCS := lib/libc/string.c lib/libc/fmt.c lib/drivers/pl011.c
+LIB_SRCS := lib/libc/string.c lib/libc/fmt.c lib/drivers/pl011.c \
+	lib/drivers/gicv3_rdist.c
 PLAT_SRCS := plat/$(PLAT)/plat_common.c plat/$(PLAT)/plat_power.c
 
 MONITOR_SRCS := monitor/entry.S monitor/boot.c monitor/context.c \

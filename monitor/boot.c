@@ -1,4 +1,5 @@
 /* Cold and warm boot of the monitor, EL3 set-up, logging. */
+#include <drivers/gicv3_rdist.h>
 #include <drivers/pl011.h>
 #include <fmt.h>
 #include <platform_config.h>
@@ -50,6 +51,12 @@ void monitor_panic(const char *why)
 	mlog("PANIC on cpu %u: %s",
 	     (unsigned int)plat_core_pos_by_mpidr(read_sysreg(mpidr_el1)),
 	     why);
+	for (;;)
+		wfi();
+}
+
+void monitor_wait_for_power_off(void)
+{
 	for (;;)
 		wfi();
 }
@@ -135,6 +142,29 @@ static void init_cpu_contexts(struct monitor_cpu *cpu, unsigned int pos)
 	}
 }
 
+/*
+ * Parked CPUs sleep until GIC_WAKEUP_SGI: make it a Group 0 interrupt,
+ * enabled at top priority, in every redistributor.
+ */
+static void prepare_wakeup_sgi(void)
+{
+	uint64_t end = PLAT_GICR_BASE + PLAT_GICR_SIZE;
+
+	for (uint64_t rd = PLAT_GICR_BASE; rd; rd = gicv3_rdist_next(rd, end)) {
+		uint64_t sgi = rd + GICR_SGI_OFFSET;
+
+		gicv3_rdist_wake(rd);
+		gic_write32(sgi + GICR_IGROUPR0,
+			    gic_read32(sgi + GICR_IGROUPR0) &
+				    ~(uint32_t)BIT(GIC_WAKEUP_SGI));
+		gic_write32(sgi + GICR_IGRPMODR0,
+			    gic_read32(sgi + GICR_IGRPMODR0) &
+				    ~(uint32_t)BIT(GIC_WAKEUP_SGI));
+		gic_write8(sgi + GICR_IPRIORITYR + GIC_WAKEUP_SGI, 0);
+		gic_write32(sgi + GICR_ISENABLER0, BIT(GIC_WAKEUP_SGI));
+	}
+}
+
 extern const uint8_t __core_image_start[], __core_image_end[];
 
 void __attribute__((noreturn)) monitor_primary_main(void)
@@ -156,6 +186,7 @@ void __attribute__((noreturn)) monitor_primary_main(void)
 		((volatile uint8_t *)PLAT_CORE_BASE)[i] = __core_image_start[i];
 	dsb_sy();
 
+	prepare_wakeup_sgi();
 	init_cpu_contexts(cpu, 0);
 	psci_init_states();
 	psci_mark_cpu_on(0);

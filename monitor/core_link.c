@@ -82,7 +82,7 @@ static void __attribute__((noreturn)) power_off_or_reset(enum core_op op)
 		mlog("system reset");
 		plat_system_reset();
 	}
-	monitor_panic("power control did not take effect");
+	monitor_wait_for_power_off();
 }
 
 void __attribute__((noreturn)) psci_cpu_off_finish(struct monitor_cpu *cpu);

@@ -45,19 +45,36 @@ secondary_cold:
 
 /*
  * monitor_park_cpu(pos): wait until a PSCI CPU_ON posts an entry address
- * in this CPU's mailbox, then jump there. Position independent apart from
- * the literal, so it works both from flash and from RAM.
+ * in this CPU's mailbox, then jump there. The CPU sleeps in WFI (QEMU's WFE
+ * spins) and CPU_ON wakes it with the Group 0 SGI GIC_WAKEUP_SGI, which the
+ * boot CPU configured in every redistributor. Needs no stack, and is
+ * position independent apart from the literal, so it runs from flash at
+ * cold boot and from RAM after CPU_OFF.
  */
 	.global monitor_park_cpu
 monitor_park_cpu:
 	cmp	x0, #PLAT_MAX_CPUS
 	b.hs	cpu_dead
+	mov	x1, #0xf
+	msr	S3_6_C12_C12_5, x1	/* ICC_SRE_EL3: system registers on */
+	isb
+	mov	x1, #0xff
+	msr	S3_0_C4_C6_0, x1	/* ICC_PMR_EL1: let every priority in */
+	mov	x1, #1
+	msr	S3_0_C12_C12_6, x1	/* ICC_IGRPEN0_EL1: Group 0 on */
+	isb
 	ldr	x1, =monitor_cpu_mailbox
 	add	x1, x1, x0, lsl #3
-4:	wfe
-	ldr	x2, [x1]
-	cbz	x2, 4b
-	str	xzr, [x1]
+4:	ldr	x2, [x1]
+	cbnz	x2, 5f
+	wfi
+	mrs	x3, S3_0_C12_C8_0	/* ICC_IAR0_EL1 */
+	and	x4, x3, #0xffffff
+	cmp	x4, #1020
+	b.hs	4b
+	msr	S3_0_C12_C8_1, x3	/* ICC_EOIR0_EL1 */
+	b	4b
+5:	str	xzr, [x1]
 	dsb	sy
 	br	x2
 

@@ -18,6 +18,8 @@ extern volatile uint64_t monitor_cpu_mailbox[];
 
 void mlog(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void __attribute__((noreturn)) monitor_panic(const char *why);
+/* After a power request: the platform acts on it asynchronously. */
+void __attribute__((noreturn)) monitor_wait_for_power_off(void);
 
 void monitor_detect_features(void);
 void monitor_el3_setup_cpu(void);

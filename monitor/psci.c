@@ -2,6 +2,7 @@
  * PSCI 1.0 and the SMCCC architecture calls for the normal world. Each call
  * is decoded (arguments validated) before anything changes.
  */
+#include <drivers/gicv3_rdist.h>
 #include <platform_config.h>
 #include <rampart/arm64.h>
 #include <rampart/monitor_core.h>
@@ -33,6 +34,19 @@ void __attribute__((noreturn)) psci_cpu_off_finish(struct monitor_cpu *cpu)
 	monitor_park_cpu(cpu->pos);
 }
 
+/* Group 0 SGI to one CPU (ICC_SGI0R_EL1 from EL3): ends its WFI. */
+static void wake_parked_cpu(uint64_t mpidr)
+{
+	uint64_t sgi = ((uint64_t)GIC_WAKEUP_SGI << 24) |
+		       (MPIDR_AFF1(mpidr) << 16) |
+		       (((mpidr >> 16) & 0xff) << 32) |
+		       (((mpidr >> 32) & 0xff) << 48) |
+		       BIT(MPIDR_AFF0(mpidr) & 0xf);
+
+	write_sysreg(S3_0_C12_C11_7, sgi);
+	isb();
+}
+
 static int64_t cpu_on(uint64_t target, uint64_t entry, uint64_t context_id)
 {
 	int pos;
@@ -48,7 +62,7 @@ static int64_t cpu_on(uint64_t target, uint64_t entry, uint64_t context_id)
 	dsb_sy();
 	monitor_cpu_mailbox[pos] = (uint64_t)monitor_warm_entry;
 	dsb_sy();
-	sev();
+	wake_parked_cpu(target);
 	return PSCI_RET_SUCCESS;
 }
 
@@ -126,7 +140,7 @@ bool psci_handle(struct monitor_cpu *cpu, struct gp_regs *ns,
 			plat_system_off();
 		else
 			plat_system_reset();
-		monitor_panic("power control did not take effect");
+		monitor_wait_for_power_off();
 	}
 	default:
 		/* Other standard/arch services: not ours unless listed. */
