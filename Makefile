@@ -7,7 +7,7 @@ include mk/toolchain.mk
 
 O := out
 Q ?= @
-DEPS_STAMP := .cache/deps/.complete
+DEPS_STAMP := .cache/deps/paths.mk
 
 LIB_SRCS := lib/libc/string.c lib/libc/fmt.c lib/drivers/pl011.c \
 	lib/drivers/gicv3_rdist.c
@@ -32,12 +32,12 @@ all: firmware rootfs
 firmware: $(O)/rampart.bin
 
 # --- core -------------------------------------------------------------------
-$(O)/core/%.o: % $(MAKEFILE_LIST)
+$(O)/core/%.o: % $(MAKEFILE_LIST) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	$(Q)$(CC) $(SECURE_CFLAGS) -Icore/include -MMD -MP -c $< -o $@
 
-$(O)/core/core.ld: core/core.ld.S plat/$(PLAT)/include/platform_config.h
+$(O)/core/core.ld: core/core.ld.S plat/$(PLAT)/include/platform_config.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -E -P -x c -D__LINKER__ -Iinc -Iplat/$(PLAT)/include $< -o $@
 
@@ -48,7 +48,7 @@ $(O)/core/core.bin: $(O)/core/core.elf
 	$(OBJCOPY) -O binary $< $@
 
 # --- monitor (carries the core image) -----------------------------------------
-$(O)/monitor/%.o: % $(MAKEFILE_LIST)
+$(O)/monitor/%.o: % $(MAKEFILE_LIST) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	$(Q)$(CC) $(SECURE_CFLAGS) -MMD -MP -c $< -o $@
@@ -57,7 +57,7 @@ $(O)/monitor/core_image.o: monitor/core_image.S $(O)/core/core.bin
 	@mkdir -p $(dir $@)
 	$(CC) $(SECURE_CFLAGS) -DCORE_BIN_PATH='"$(O)/core/core.bin"' -c $< -o $@
 
-$(O)/monitor/monitor.ld: monitor/monitor.ld.S plat/$(PLAT)/include/platform_config.h
+$(O)/monitor/monitor.ld: monitor/monitor.ld.S plat/$(PLAT)/include/platform_config.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) -E -P -x c -D__LINKER__ -Iinc -Iplat/$(PLAT)/include $< -o $@
 
@@ -72,8 +72,10 @@ $(O)/rampart.bin: $(O)/monitor/monitor.elf
 -include $(MONITOR_OBJS:.o=.d) $(CORE_OBJS:.o=.d)
 
 # --- normal world ---------------------------------------------------------------
-$(DEPS_STAMP):
+# Every build step needs the cross compiler and tools: pull them in first.
+$(DEPS_STAMP): scripts/deps.sh
 	scripts/deps.sh
+	@touch $@
 
 deps:
 	scripts/deps.sh
@@ -101,10 +103,16 @@ $(O)/tests/unit_tests: $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) tests/unit/harness.h
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_TEST_CFLAGS) -Imonitor $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) -o $@
 
+# Firmware variants the in-QEMU tests need (never shipped).
+.PHONY: test-firmware
+test-firmware: | $(DEPS_STAMP)
+	$(MAKE) --no-print-directory O=$(O)/test-panic \
+		EXTRA_CFLAGS=-DCFG_TEST_PANIC_ON_CALL firmware
+
 unit-tests: $(O)/tests/unit_tests
 	$(O)/tests/unit_tests
 
-check: all $(O)/tests/unit_tests
+check: all $(O)/tests/unit_tests test-firmware
 	tests/run-all.sh
 
 bench: all

@@ -20,7 +20,8 @@ SECURE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-ffunction-sections -fdata-sections \
 	-mgeneral-regs-only -mstrict-align -mbranch-protection=none \
-	-Iinc -Ilib/libc/include -Iplat/$(PLAT)/include $(PLAT_DEFINES)
+	-Iinc -Ilib/libc/include -Iplat/$(PLAT)/include $(PLAT_DEFINES) \
+	$(EXTRA_CFLAGS)
 
 SECURE_LDFLAGS := -nostdlib -static -no-pie -Wl,--gc-sections \
 	-Wl,--build-id=none -Wl,-z,noexecstack -Wl,--no-warn-rwx-segments

@@ -14,7 +14,7 @@ run_suite() {
 }
 
 run_suite "host unit tests" out/tests/unit_tests
-for t in tests/qemu/test_*.sh; do
+for t in tests/host/test_*.sh tests/qemu/test_*.sh; do
 	suite=${RAMPART_TESTS:-}
 	if [ -n "$suite" ] && ! echo "$t" | grep -qE "$suite"; then
 		continue

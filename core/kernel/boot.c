@@ -63,6 +63,9 @@ void core_boot_primary(unsigned int pos)
 	if (res)
 		panic("building the core's translation tables failed: 0x%x",
 		      res);
+	res = core_mmu_verify_wxn();
+	if (res)
+		panic("core image mapping is not W^X: 0x%x", res);
 	gic_init_distributor();
 	init_this_cpu(pos);
 }

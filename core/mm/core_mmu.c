@@ -60,6 +60,37 @@ TEE_Result core_mmu_build_tables(void)
 	return res;
 }
 
+/*
+ * Reads the finished tables back: every page of the image must be either
+ * executable and read-only (text) or non-executable (everything else).
+ */
+TEE_Result core_mmu_verify_wxn(void)
+{
+	unsigned int text = 0, ro = 0, rw = 0;
+
+	for (uint64_t va = (uint64_t)__core_start; va < (uint64_t)__core_end;
+	     va += PGT_PAGE_SIZE) {
+		paddr_t pa;
+		uint64_t attrs;
+		bool is_text = va < (uint64_t)__text_end;
+
+		if (pgt_lookup(&core_pgt, va, &pa, &attrs) || pa != va)
+			return TEE_ERROR_BAD_STATE;
+		if ((attrs & PGT_ATTR_W) && (attrs & PGT_ATTR_X))
+			return TEE_ERROR_SECURITY;
+		if (is_text != !!(attrs & PGT_ATTR_X))
+			return TEE_ERROR_SECURITY;
+		if (is_text)
+			text++;
+		else if (attrs & PGT_ATTR_W)
+			rw++;
+		else
+			ro++;
+	}
+	clog("W^X verified: %u text pages RX, %u RO, %u RW-XN", text, ro, rw);
+	return TEE_SUCCESS;
+}
+
 void core_mmu_enable_this_cpu(void)
 {
 	uint64_t parange = read_sysreg(id_aa64mmfr0_el1) & 0xf;

@@ -7,5 +7,7 @@
 /* Boot CPU: build the tables. Every CPU: turn the MMU on with them. */
 TEE_Result core_mmu_build_tables(void);
 void core_mmu_enable_this_cpu(void);
+/* Checks the built tables keep the image W^X; logs the page counts. */
+TEE_Result core_mmu_verify_wxn(void);
 
 #endif
