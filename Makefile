@@ -39,13 +39,15 @@ $(O)/core/%.o: % $(MAKEFILE_LIST) | $(DEPS_STAMP)
 
 $(O)/core/core.ld: core/core.ld.S plat/$(PLAT)/include/platform_config.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) -E -P -x c -D__LINKER__ -Iinc -Iplat/$(PLAT)/include $< -o $@
+	@echo "  LDS     $@"
+	$(Q)$(CC) -E -P -x c -D__LINKER__ -Iinc -Iplat/$(PLAT)/include $< -o $@
 
 $(O)/core/core.elf: $(CORE_OBJS) $(O)/core/core.ld
-	$(CC) $(SECURE_LDFLAGS) -T $(O)/core/core.ld $(CORE_OBJS) -lgcc -o $@
+	@echo "  LD      $@"
+	$(Q)$(CC) $(SECURE_LDFLAGS) -T $(O)/core/core.ld $(CORE_OBJS) -lgcc -o $@
 
 $(O)/core/core.bin: $(O)/core/core.elf
-	$(OBJCOPY) -O binary $< $@
+	$(Q)$(OBJCOPY) -O binary $< $@
 
 # --- monitor (carries the core image) -----------------------------------------
 $(O)/monitor/%.o: % $(MAKEFILE_LIST) | $(DEPS_STAMP)
@@ -55,18 +57,21 @@ $(O)/monitor/%.o: % $(MAKEFILE_LIST) | $(DEPS_STAMP)
 
 $(O)/monitor/core_image.o: monitor/core_image.S $(O)/core/core.bin
 	@mkdir -p $(dir $@)
-	$(CC) $(SECURE_CFLAGS) -DCORE_BIN_PATH='"$(O)/core/core.bin"' -c $< -o $@
+	@echo "  AS      $@"
+	$(Q)$(CC) $(SECURE_CFLAGS) -DCORE_BIN_PATH='"$(O)/core/core.bin"' -c $< -o $@
 
 $(O)/monitor/monitor.ld: monitor/monitor.ld.S plat/$(PLAT)/include/platform_config.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) -E -P -x c -D__LINKER__ -Iinc -Iplat/$(PLAT)/include $< -o $@
+	@echo "  LDS     $@"
+	$(Q)$(CC) -E -P -x c -D__LINKER__ -Iinc -Iplat/$(PLAT)/include $< -o $@
 
 $(O)/monitor/monitor.elf: $(MONITOR_OBJS) $(O)/monitor/core_image.o $(O)/monitor/monitor.ld
-	$(CC) $(SECURE_LDFLAGS) -T $(O)/monitor/monitor.ld $(MONITOR_OBJS) \
+	@echo "  LD      $@"
+	$(Q)$(CC) $(SECURE_LDFLAGS) -T $(O)/monitor/monitor.ld $(MONITOR_OBJS) \
 		$(O)/monitor/core_image.o -lgcc -o $@
 
 $(O)/rampart.bin: $(O)/monitor/monitor.elf
-	$(OBJCOPY) -O binary $< $@
+	$(Q)$(OBJCOPY) -O binary $< $@
 	@echo "firmware: $@ ($$(stat -c %s $@) bytes)"
 
 -include $(MONITOR_OBJS:.o=.d) $(CORE_OBJS:.o=.d)
@@ -101,7 +106,8 @@ UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c lib/libc/fmt.c \
 
 $(O)/tests/unit_tests: $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) tests/unit/harness.h
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_TEST_CFLAGS) -Imonitor $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) -o $@
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOST_CC) $(HOST_TEST_CFLAGS) -Imonitor $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) -o $@
 
 # Firmware variants the in-QEMU tests need (never shipped).
 .PHONY: test-firmware

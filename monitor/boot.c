@@ -49,8 +49,7 @@ void mlog(const char *fmt, ...)
 void monitor_panic(const char *why)
 {
 	mlog("PANIC on cpu %u: %s",
-	     (unsigned int)plat_core_pos_by_mpidr(read_sysreg(mpidr_el1)),
-	     why);
+	     (unsigned int)plat_core_pos_by_mpidr(read_sysreg(mpidr_el1)), why);
 	for (;;)
 		wfi();
 }
@@ -136,7 +135,8 @@ static void init_cpu_contexts(struct monitor_cpu *cpu, unsigned int pos)
 
 		for (unsigned int i = 0; i < sizeof(ctx->gp) / 8; i++)
 			((uint64_t *)&ctx->gp)[i] = 0;
-		ctx->gp.runtime_sp = (uint64_t)(cpu->stack + sizeof(cpu->stack));
+		ctx->gp.runtime_sp =
+			(uint64_t)(cpu->stack + sizeof(cpu->stack));
 		ctx->scr_el3 = monitor_scr_for((enum world)w);
 		world_reset_el1(ctx);
 	}
@@ -170,18 +170,20 @@ extern const uint8_t __core_image_start[], __core_image_end[];
 void __attribute__((noreturn)) monitor_primary_main(void)
 {
 	struct monitor_cpu *cpu = &monitor_cpus[0];
-	uint64_t args[8] = { 0 };
+	uint64_t args[8] = {0};
 	size_t core_size = (size_t)(__core_image_end - __core_image_start);
 
 	pl011_init(PLAT_SECURE_UART_BASE);
 	monitor_detect_features();
 	monitor_el3_setup_cpu();
 	mlog("Rampart monitor, EL3; SVE %d SME %d PAuth %d",
-	     monitor_features.sve, monitor_features.sme, monitor_features.pauth);
+	     monitor_features.sve, monitor_features.sme,
+	     monitor_features.pauth);
 
 	if (core_size > PLAT_CORE_SIZE)
 		monitor_panic("core image larger than its region");
-	/* The core image sits in flash after the monitor; copy it to secure RAM. */
+	/* The core image sits in flash after the monitor; copy it to secure
+	 * RAM. */
 	for (size_t i = 0; i < core_size; i++)
 		((volatile uint8_t *)PLAT_CORE_BASE)[i] = __core_image_start[i];
 	dsb_sy();
@@ -191,14 +193,15 @@ void __attribute__((noreturn)) monitor_primary_main(void)
 	psci_init_states();
 	psci_mark_cpu_on(0);
 	args[0] = 0; /* boot CPU's linear index */
-	monitor_enter_ctx(core_enter(cpu, (unsigned int)-1, CORE_OP_BOOT, args));
+	monitor_enter_ctx(
+		core_enter(cpu, (unsigned int)-1, CORE_OP_BOOT, args));
 }
 
 void __attribute__((noreturn)) monitor_secondary_main(uint64_t pos)
 {
 	struct monitor_cpu *cpu = &monitor_cpus[pos];
 	uint64_t entry = cpu->ns_entry, ctx_id = cpu->ns_context_id;
-	uint64_t args[8] = { pos };
+	uint64_t args[8] = {pos};
 
 	monitor_el3_setup_cpu();
 	init_cpu_contexts(cpu, (unsigned int)pos);

@@ -9,8 +9,7 @@ _Static_assert(__builtin_offsetof(struct gp_regs, x[28]) == CTX_X28, "x28");
 _Static_assert(__builtin_offsetof(struct gp_regs, x[30]) == CTX_X30, "x30");
 _Static_assert(__builtin_offsetof(struct gp_regs, elr_el3) == CTX_ELR_EL3,
 	       "elr");
-_Static_assert(__builtin_offsetof(struct gp_regs, runtime_sp) ==
-		       CTX_RUNTIME_SP,
+_Static_assert(__builtin_offsetof(struct gp_regs, runtime_sp) == CTX_RUNTIME_SP,
 	       "runtime_sp");
 _Static_assert(sizeof(struct gp_regs) == CTX_GP_SIZE, "gp size");
 _Static_assert(__builtin_offsetof(struct world_ctx, gp) == 0, "gp first");

@@ -62,7 +62,7 @@ struct monitor_cpu {
 	enum world current; /* world whose context SP_EL3 points at */
 	enum core_op core_op;
 	unsigned int pos;
-	uint64_t ns_entry;      /* from PSCI CPU_ON */
+	uint64_t ns_entry;	/* from PSCI CPU_ON */
 	uint64_t ns_context_id; /* from PSCI CPU_ON */
 	uint8_t stack[MONITOR_STACK_SIZE] __attribute__((aligned(16)));
 } __attribute__((aligned(16)));

@@ -12,7 +12,10 @@
 static uint64_t core_entry_table; /* 0 until the core reports it */
 static volatile bool core_dead;
 
-bool core_is_alive(void) { return core_entry_table && !core_dead; }
+bool core_is_alive(void)
+{
+	return core_entry_table && !core_dead;
+}
 
 struct gp_regs *core_enter(struct monitor_cpu *cpu, unsigned int entry,
 			   enum core_op op, const uint64_t args[8])
@@ -59,7 +62,8 @@ static bool entry_table_valid(uint64_t table)
 
 	return IS_ALIGNED(table, 4) &&
 	       !ADD_OVERFLOW(table, 4ull * CORE_ENTRY_COUNT, &end) &&
-	       table >= PLAT_CORE_BASE && end <= PLAT_CORE_BASE + PLAT_CORE_SIZE;
+	       table >= PLAT_CORE_BASE &&
+	       end <= PLAT_CORE_BASE + PLAT_CORE_SIZE;
 }
 
 static const uint32_t expected_msg[] = {
@@ -132,8 +136,7 @@ static struct gp_regs *complete_op(struct monitor_cpu *cpu, struct gp_regs *s,
 	monitor_panic("core message with no operation in progress");
 }
 
-struct gp_regs *core_handle_message(struct monitor_cpu *cpu,
-				    struct gp_regs *s)
+struct gp_regs *core_handle_message(struct monitor_cpu *cpu, struct gp_regs *s)
 {
 	uint32_t msg = (uint32_t)s->x[0];
 	enum core_op op = cpu->core_op;

@@ -29,8 +29,7 @@ uint64_t monitor_scr_for(enum world w);
 bool core_is_alive(void);
 struct gp_regs *core_enter(struct monitor_cpu *cpu, unsigned int entry,
 			   enum core_op op, const uint64_t args[8]);
-struct gp_regs *core_handle_message(struct monitor_cpu *cpu,
-				    struct gp_regs *s);
+struct gp_regs *core_handle_message(struct monitor_cpu *cpu, struct gp_regs *s);
 struct gp_regs *enter_ns_fresh(struct monitor_cpu *cpu, uint64_t entry,
 			       uint64_t x0);
 

@@ -28,7 +28,8 @@ void psci_mark_cpu_on(unsigned int pos)
 void __attribute__((noreturn)) psci_cpu_off_finish(struct monitor_cpu *cpu)
 {
 	cpu->core_op = CORE_OP_NONE;
-	/* From here on another CPU may CPU_ON us: we only wait on the mailbox. */
+	/* From here on another CPU may CPU_ON us: we only wait on the mailbox.
+	 */
 	__atomic_store_n(&cpu_state[cpu->pos], PSCI_AFF_OFF, __ATOMIC_RELEASE);
 	dsb_sy();
 	monitor_park_cpu(cpu->pos);
@@ -37,11 +38,10 @@ void __attribute__((noreturn)) psci_cpu_off_finish(struct monitor_cpu *cpu)
 /* Group 0 SGI to one CPU (ICC_SGI0R_EL1 from EL3): ends its WFI. */
 static void wake_parked_cpu(uint64_t mpidr)
 {
-	uint64_t sgi = ((uint64_t)GIC_WAKEUP_SGI << 24) |
-		       (MPIDR_AFF1(mpidr) << 16) |
-		       (((mpidr >> 16) & 0xff) << 32) |
-		       (((mpidr >> 32) & 0xff) << 48) |
-		       BIT(MPIDR_AFF0(mpidr) & 0xf);
+	uint64_t sgi =
+		((uint64_t)GIC_WAKEUP_SGI << 24) | (MPIDR_AFF1(mpidr) << 16) |
+		(((mpidr >> 16) & 0xff) << 32) |
+		(((mpidr >> 32) & 0xff) << 48) | BIT(MPIDR_AFF0(mpidr) & 0xf);
 
 	write_sysreg(S3_0_C12_C11_7, sgi);
 	isb();
@@ -84,7 +84,7 @@ bool psci_handle(struct monitor_cpu *cpu, struct gp_regs *ns,
 	uint64_t a1 = smc64 ? ns->x[1] : (uint32_t)ns->x[1];
 	uint64_t a2 = smc64 ? ns->x[2] : (uint32_t)ns->x[2];
 	uint64_t a3 = smc64 ? ns->x[3] : (uint32_t)ns->x[3];
-	uint64_t noargs[8] = { 0 };
+	uint64_t noargs[8] = {0};
 	int64_t ret;
 
 	*next = ns;

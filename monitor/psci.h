@@ -39,8 +39,8 @@ void psci_init_states(void);
 /* Decode step (psci_decode.c): validation with no side effects. */
 int64_t psci_features(uint32_t fid);
 int64_t psci_decode_cpu_on(uint64_t target_mpidr, uint64_t entry, int *pos);
-int64_t psci_decode_affinity_info(uint64_t target_mpidr,
-				  uint64_t lowest_level, int *pos);
+int64_t psci_decode_affinity_info(uint64_t target_mpidr, uint64_t lowest_level,
+				  int *pos);
 /* OFF -> ON_PENDING, atomically; ALREADY_ON / ON_PENDING otherwise. */
 int64_t psci_claim_cpu_for_on(volatile uint32_t *state);
 

@@ -16,8 +16,8 @@ int64_t psci_decode_cpu_on(uint64_t target_mpidr, uint64_t entry, int *pos)
 	return PSCI_RET_SUCCESS;
 }
 
-int64_t psci_decode_affinity_info(uint64_t target_mpidr,
-				  uint64_t lowest_level, int *pos)
+int64_t psci_decode_affinity_info(uint64_t target_mpidr, uint64_t lowest_level,
+				  int *pos)
 {
 	*pos = plat_core_pos_by_mpidr(target_mpidr);
 	if (*pos < 0 || lowest_level != 0)

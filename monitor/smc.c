@@ -84,7 +84,7 @@ struct gp_regs *monitor_handle_sync(struct gp_regs *ctx)
 struct gp_regs *monitor_handle_fiq(struct gp_regs *ctx)
 {
 	struct monitor_cpu *cpu = this_cpu();
-	uint64_t noargs[8] = { 0 };
+	uint64_t noargs[8] = {0};
 
 	/* Only reachable from the normal world: a secure interrupt fired. */
 	if (cpu->current == WORLD_NS && core_is_alive())

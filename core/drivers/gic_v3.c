@@ -21,8 +21,14 @@
 
 #define SECURE_PRIORITY 0x40 /* above anything the normal world can set */
 
-static inline uint32_t rd32(uint64_t a) { return gic_read32(a); }
-static inline void wr32(uint64_t a, uint32_t v) { gic_write32(a, v); }
+static inline uint32_t rd32(uint64_t a)
+{
+	return gic_read32(a);
+}
+static inline void wr32(uint64_t a, uint32_t v)
+{
+	gic_write32(a, v);
+}
 
 static void wait_rwp(void)
 {

@@ -17,4 +17,7 @@ void secure_timer_disarm(void)
 	isb();
 }
 
-uint64_t secure_timer_freq(void) { return read_sysreg(cntfrq_el0); }
+uint64_t secure_timer_freq(void)
+{
+	return read_sysreg(cntfrq_el0);
+}

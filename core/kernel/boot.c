@@ -83,6 +83,12 @@ void core_cpu_off(void)
 	clog("cpu %u going off", this_core_cpu()->pos);
 }
 
-void core_system_off(void) { clog("system off requested"); }
+void core_system_off(void)
+{
+	clog("system off requested");
+}
 
-void core_system_reset(void) { clog("system reset requested"); }
+void core_system_reset(void)
+{
+	clog("system reset requested");
+}

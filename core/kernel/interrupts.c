@@ -24,10 +24,16 @@ static void handle_secure_interrupts(void)
 }
 
 /* A Secure Group 1 interrupt while the core runs (IRQ at S-EL1). */
-void core_handle_irq(void) { handle_secure_interrupts(); }
+void core_handle_irq(void)
+{
+	handle_secure_interrupts();
+}
 
 /* A secure interrupt that fired while the normal world ran. */
-void core_handle_secure_fiq(void) { handle_secure_interrupts(); }
+void core_handle_secure_fiq(void)
+{
+	handle_secure_interrupts();
+}
 
 /*
  * A normal-world interrupt while the core runs. It is left pending and
@@ -40,10 +46,10 @@ void core_handle_foreign_fiq(void)
 }
 
 static const char *const vector_names[16] = {
-	"sync SP0",    "irq SP0",     "fiq SP0",     "serror SP0",
-	"sync",	       "irq",	      "fiq",	     "serror",
-	"sync EL0",    "irq EL0",     "fiq EL0",     "serror EL0",
-	"sync EL0/32", "irq EL0/32",  "fiq EL0/32",  "serror EL0/32",
+	"sync SP0",    "irq SP0",    "fiq SP0",	   "serror SP0",
+	"sync",	       "irq",	     "fiq",	   "serror",
+	"sync EL0",    "irq EL0",    "fiq EL0",	   "serror EL0",
+	"sync EL0/32", "irq EL0/32", "fiq EL0/32", "serror EL0/32",
 };
 
 void core_fatal_exception(uint64_t kind, uint64_t esr, uint64_t elr,

@@ -10,7 +10,10 @@
 
 static volatile uint32_t log_lock;
 
-void log_init(void) { pl011_init(PLAT_SECURE_UART_BASE); }
+void log_init(void)
+{
+	pl011_init(PLAT_SECURE_UART_BASE);
+}
 
 static void log_line(const char *prefix, const char *fmt, va_list ap)
 {

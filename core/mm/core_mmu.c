@@ -7,15 +7,17 @@
 #define CORE_VA_BITS 39
 #define CORE_TABLE_POOL 16
 
-extern const uint8_t __core_start[], __text_end[], __rodata_end[],
-	__core_end[];
+extern const uint8_t __core_start[], __text_end[], __rodata_end[], __core_end[];
 
 void mmu_enable(uint64_t ttbr0, uint64_t tcr, uint64_t mair, uint64_t sctlr);
 
 static struct pgt_table table_pool[CORE_TABLE_POOL];
 static struct pgt core_pgt;
 
-static paddr_t identity_pa(const struct pgt_table *t) { return (paddr_t)t; }
+static paddr_t identity_pa(const struct pgt_table *t)
+{
+	return (paddr_t)t;
+}
 static struct pgt_table *identity_va(paddr_t pa)
 {
 	return (struct pgt_table *)pa;
@@ -36,7 +38,7 @@ TEE_Result core_mmu_build_tables(void)
 {
 	static const struct {
 		uint64_t base, size;
-	} devices[] = { PLAT_DEVICE_WINDOWS };
+	} devices[] = {PLAT_DEVICE_WINDOWS};
 	TEE_Result res;
 
 	res = pgt_init(&core_pgt, table_pool, CORE_TABLE_POOL, CORE_VA_BITS,
@@ -46,12 +48,10 @@ TEE_Result core_mmu_build_tables(void)
 	res = map_identity((uint64_t)__core_start, (uint64_t)__text_end,
 			   PGT_MEM_NORMAL | PGT_ATTR_X, "text");
 	if (!res)
-		res = map_identity((uint64_t)__text_end,
-				   (uint64_t)__rodata_end, PGT_MEM_NORMAL,
-				   "rodata");
+		res = map_identity((uint64_t)__text_end, (uint64_t)__rodata_end,
+				   PGT_MEM_NORMAL, "rodata");
 	if (!res)
-		res = map_identity((uint64_t)__rodata_end,
-				   (uint64_t)__core_end,
+		res = map_identity((uint64_t)__rodata_end, (uint64_t)__core_end,
 				   PGT_MEM_NORMAL | PGT_ATTR_W, "data");
 	for (size_t i = 0; !res && i < ARRAY_SIZE(devices); i++)
 		res = map_identity(devices[i].base,

@@ -5,23 +5,41 @@
 #include <rampart/types.h>
 
 /* Two levels so that register names given as macros are expanded first. */
-#define __read_sysreg(reg)                                                   \
-	({                                                                   \
-		uint64_t __v;                                                \
-		__asm__ volatile("mrs %0, " #reg : "=r"(__v));               \
-		__v;                                                         \
+#define __read_sysreg(reg)                                                     \
+	({                                                                     \
+		uint64_t __v;                                                  \
+		__asm__ volatile("mrs %0, " #reg : "=r"(__v));                 \
+		__v;                                                           \
 	})
 #define read_sysreg(reg) __read_sysreg(reg)
-#define __write_sysreg(reg, val)                                             \
+#define __write_sysreg(reg, val)                                               \
 	__asm__ volatile("msr " #reg ", %0" ::"r"((uint64_t)(val)))
 #define write_sysreg(reg, val) __write_sysreg(reg, val)
 
-static inline void isb(void) { __asm__ volatile("isb" ::: "memory"); }
-static inline void dsb_sy(void) { __asm__ volatile("dsb sy" ::: "memory"); }
-static inline void dsb_ish(void) { __asm__ volatile("dsb ish" ::: "memory"); }
-static inline void sev(void) { __asm__ volatile("sev" ::: "memory"); }
-static inline void wfe(void) { __asm__ volatile("wfe" ::: "memory"); }
-static inline void wfi(void) { __asm__ volatile("wfi" ::: "memory"); }
+static inline void isb(void)
+{
+	__asm__ volatile("isb" ::: "memory");
+}
+static inline void dsb_sy(void)
+{
+	__asm__ volatile("dsb sy" ::: "memory");
+}
+static inline void dsb_ish(void)
+{
+	__asm__ volatile("dsb ish" ::: "memory");
+}
+static inline void sev(void)
+{
+	__asm__ volatile("sev" ::: "memory");
+}
+static inline void wfe(void)
+{
+	__asm__ volatile("wfe" ::: "memory");
+}
+static inline void wfi(void)
+{
+	__asm__ volatile("wfi" ::: "memory");
+}
 
 /* MPIDR_EL1 */
 #define MPIDR_AFF_MASK 0xff00ffffffull

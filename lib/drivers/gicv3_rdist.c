@@ -34,8 +34,9 @@ uint64_t gicv3_rdist_find(uint64_t base, uint64_t size, uint64_t mpidr)
 
 void gicv3_rdist_wake(uint64_t rd)
 {
-	gic_write32(rd + GICR_WAKER, gic_read32(rd + GICR_WAKER) &
-					     ~(uint32_t)GICR_WAKER_PROCESSOR_SLEEP);
+	gic_write32(rd + GICR_WAKER,
+		    gic_read32(rd + GICR_WAKER) &
+			    ~(uint32_t)GICR_WAKER_PROCESSOR_SLEEP);
 	while (gic_read32(rd + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP)
 		;
 }

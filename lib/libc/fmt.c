@@ -55,7 +55,7 @@ static void put_number(struct out *o, uint64_t v, bool negative,
 
 int fmt_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 {
-	struct out o = { .buf = buf, .size = size, .len = 0 };
+	struct out o = {.buf = buf, .size = size, .len = 0};
 
 	for (const char *p = fmt; *p; p++) {
 		bool left = false;

@@ -22,6 +22,12 @@ static void gpio_pulse(unsigned int line)
 	dsb_sy();
 }
 
-void plat_system_off(void) { gpio_pulse(0); }
+void plat_system_off(void)
+{
+	gpio_pulse(0);
+}
 
-void plat_system_reset(void) { gpio_pulse(1); }
+void plat_system_reset(void)
+{
+	gpio_pulse(1);
+}

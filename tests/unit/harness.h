@@ -30,8 +30,9 @@ void harness_fail(const char *file, int line, const char *what);
 		unsigned long long __b = (unsigned long long)(b);              \
 		if (__a != __b) {                                              \
 			char __m[256];                                         \
-			snprintf(__m, sizeof(__m), "%s == %s (0x%llx != 0x%llx)", \
-				 #a, #b, __a, __b);                            \
+			snprintf(__m, sizeof(__m),                             \
+				 "%s == %s (0x%llx != 0x%llx)", #a, #b, __a,   \
+				 __b);                                         \
 			harness_fail(__FILE__, __LINE__, __m);                 \
 		}                                                              \
 	} while (0)

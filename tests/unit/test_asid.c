@@ -8,7 +8,7 @@ TEST(asid_never_hands_out_zero_and_exhausts)
 {
 	struct asid_allocator *a = calloc(1, sizeof(*a));
 	uint16_t id;
-	uint8_t seen[256] = { 0 };
+	uint8_t seen[256] = {0};
 
 	CHECK_EQ(asid_allocator_init(a, 8), TEE_SUCCESS);
 	for (int i = 0; i < 255; i++) {

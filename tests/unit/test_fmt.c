@@ -19,7 +19,8 @@ TEST(fmt_conversions)
 	fmt_snprintf(b, sizeof(b), "%lx %ld %zu", 0xfedcba9876543210ul,
 		     -9000000000l, (size_t)123);
 	CHECK(!strcmp(b, "fedcba9876543210 -9000000000 123"));
-	fmt_snprintf(b, sizeof(b), "[%5d][%-5d][%05x][%-4s]", 42, 42, 0x2a, "ab");
+	fmt_snprintf(b, sizeof(b), "[%5d][%-5d][%05x][%-4s]", 42, 42, 0x2a,
+		     "ab");
 	CHECK(!strcmp(b, "[   42][42   ][0002a][ab  ]"));
 	fmt_snprintf(b, sizeof(b), "%05d", -42);
 	CHECK(!strcmp(b, "-0042"));

@@ -6,8 +6,14 @@
 
 #define POOL 16
 
-static paddr_t host_pa(const struct pgt_table *t) { return (paddr_t)t; }
-static struct pgt_table *host_va(paddr_t pa) { return (struct pgt_table *)pa; }
+static paddr_t host_pa(const struct pgt_table *t)
+{
+	return (paddr_t)t;
+}
+static struct pgt_table *host_va(paddr_t pa)
+{
+	return (struct pgt_table *)pa;
+}
 
 static struct pgt_table *new_pool(size_t n)
 {
@@ -37,7 +43,8 @@ TEST(pgt_maps_pages_and_translates)
 	CHECK_EQ(pa, 0x0e101234);
 	CHECK_EQ(attrs, PGT_MEM_NORMAL | PGT_ATTR_X);
 	/* Just past the end is unmapped. */
-	CHECK_EQ(pgt_lookup(&p, 0x0e103000, &pa, NULL), TEE_ERROR_ITEM_NOT_FOUND);
+	CHECK_EQ(pgt_lookup(&p, 0x0e103000, &pa, NULL),
+		 TEE_ERROR_ITEM_NOT_FOUND);
 	/* Root + L2 + L3 tables. */
 	CHECK_EQ(p.pool_used, 3);
 	free(pool);
@@ -134,25 +141,31 @@ TEST(pgt_rejects_bad_requests_without_side_effects)
 	setup(&p, pool, POOL);
 	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x1000, PGT_ATTR_W | PGT_ATTR_X),
 		 TEE_ERROR_BAD_PARAMETERS);
-	CHECK_EQ(pgt_map(&p, 0x1001, 0x1000, 0x1000, 0), TEE_ERROR_BAD_PARAMETERS);
-	CHECK_EQ(pgt_map(&p, 0x1000, 0x1800, 0x1000, 0), TEE_ERROR_BAD_PARAMETERS);
-	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x10, 0), TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(pgt_map(&p, 0x1001, 0x1000, 0x1000, 0),
+		 TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(pgt_map(&p, 0x1000, 0x1800, 0x1000, 0),
+		 TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x10, 0),
+		 TEE_ERROR_BAD_PARAMETERS);
 	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0, 0), TEE_ERROR_BAD_PARAMETERS);
 	/* va + size wraps around the address space. */
 	CHECK_EQ(pgt_map(&p, 0xfffffffffffff000ull, 0, 0x2000, 0),
 		 TEE_ERROR_BAD_PARAMETERS);
 	/* Beyond the 39-bit VA space. */
-	CHECK_EQ(pgt_map(&p, 1ull << 39, 0, 0x1000, 0), TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(pgt_map(&p, 1ull << 39, 0, 0x1000, 0),
+		 TEE_ERROR_BAD_PARAMETERS);
 	CHECK_EQ(pgt_map(&p, (1ull << 39) - 0x1000, 0, 0x2000, 0),
 		 TEE_ERROR_BAD_PARAMETERS);
 	/* Executable or user device memory. */
-	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x1000, PGT_MEM_DEVICE | PGT_ATTR_X),
+	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x1000,
+			 PGT_MEM_DEVICE | PGT_ATTR_X),
 		 TEE_ERROR_BAD_PARAMETERS);
 	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x1000,
 			 PGT_MEM_DEVICE | PGT_ATTR_USER),
 		 TEE_ERROR_BAD_PARAMETERS);
-	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x1000, 7ull << PGT_ATTR_MEM_SHIFT),
-		 TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(
+		pgt_map(&p, 0x1000, 0x1000, 0x1000, 7ull << PGT_ATTR_MEM_SHIFT),
+		TEE_ERROR_BAD_PARAMETERS);
 	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x1000, BIT(30)),
 		 TEE_ERROR_BAD_PARAMETERS);
 	CHECK_EQ(p.pool_used, 1);
@@ -174,7 +187,8 @@ TEST(pgt_refuses_overlaps_atomically)
 	CHECK_EQ(pgt_lookup(&p, 0x2000, &pa, NULL), TEE_ERROR_ITEM_NOT_FOUND);
 	/* A page inside an existing block. */
 	CHECK_EQ(pgt_map(&p, 0x40000000, 0x40000000, 0x200000, 0), TEE_SUCCESS);
-	CHECK_EQ(pgt_map(&p, 0x40001000, 0x1000, 0x1000, 0), TEE_ERROR_BAD_STATE);
+	CHECK_EQ(pgt_map(&p, 0x40001000, 0x1000, 0x1000, 0),
+		 TEE_ERROR_BAD_STATE);
 	/* A block over existing pages. */
 	CHECK_EQ(pgt_map(&p, 0, 0, 0x200000, 0), TEE_ERROR_BAD_STATE);
 	free(pool);
@@ -192,7 +206,8 @@ TEST(pgt_pool_exhaustion_leaves_tables_untouched)
 	/* Needs a new L2 and L3: pool is full. */
 	CHECK_EQ(pgt_map(&p, 0x80001000, 0x1000, 0x1000, 0),
 		 TEE_ERROR_OUT_OF_MEMORY);
-	CHECK_EQ(pgt_lookup(&p, 0x80001000, &pa, NULL), TEE_ERROR_ITEM_NOT_FOUND);
+	CHECK_EQ(pgt_lookup(&p, 0x80001000, &pa, NULL),
+		 TEE_ERROR_ITEM_NOT_FOUND);
 	/* Still fits in the existing L3. */
 	CHECK_EQ(pgt_map(&p, 0x2000, 0x2000, 0x1000, 0), TEE_SUCCESS);
 	free(pool);

@@ -14,7 +14,7 @@
 struct asid_allocator {
 	uint64_t used[(1u << ASID_MAX_BITS) / 64];
 	uint32_t count; /* number of ASIDs, 0 included */
-	uint32_t next;  /* where the next search starts */
+	uint32_t next;	/* where the next search starts */
 	uint32_t in_use;
 };
 

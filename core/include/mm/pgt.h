@@ -14,14 +14,14 @@
 /* Mapping attributes. Read access is implied; W and X never together. */
 #define PGT_ATTR_W BIT(0)
 #define PGT_ATTR_X BIT(1)
-#define PGT_ATTR_USER BIT(2)   /* accessible from EL0 */
-#define PGT_ATTR_NS BIT(3)     /* normal-world physical address space */
-#define PGT_ATTR_NG BIT(4)     /* not global: tagged with the ASID */
-#define PGT_ATTR_MEM_SHIFT 8   /* memory type, see PGT_MEM_* */
+#define PGT_ATTR_USER BIT(2) /* accessible from EL0 */
+#define PGT_ATTR_NS BIT(3)   /* normal-world physical address space */
+#define PGT_ATTR_NG BIT(4)   /* not global: tagged with the ASID */
+#define PGT_ATTR_MEM_SHIFT 8 /* memory type, see PGT_MEM_* */
 #define PGT_ATTR_MEM_MASK (7ull << PGT_ATTR_MEM_SHIFT)
 #define PGT_MEM_NORMAL (0ull << PGT_ATTR_MEM_SHIFT) /* MAIR index 0: WB */
 #define PGT_MEM_DEVICE (1ull << PGT_ATTR_MEM_SHIFT) /* MAIR index 1 */
-#define PGT_MEM_NC (2ull << PGT_ATTR_MEM_SHIFT)     /* MAIR index 2 */
+#define PGT_MEM_NC (2ull << PGT_ATTR_MEM_SHIFT)	    /* MAIR index 2 */
 #define PGT_ATTR_ALL                                                           \
 	(PGT_ATTR_W | PGT_ATTR_X | PGT_ATTR_USER | PGT_ATTR_NS | PGT_ATTR_NG | \
 	 PGT_ATTR_MEM_MASK)
@@ -36,7 +36,7 @@ struct pgt_table {
 struct pgt {
 	struct pgt_table *root;
 	unsigned int start_level; /* 0..2 */
-	unsigned int va_bits;     /* 25..48 */
+	unsigned int va_bits;	  /* 25..48 */
 	struct pgt_table *pool;
 	size_t pool_size;
 	size_t pool_used;

@@ -30,14 +30,17 @@
 #define PLAT_CORE_BASE (PLAT_SECURE_RAM_BASE + PLAT_MONITOR_SIZE)
 #define PLAT_CORE_SIZE (PLAT_SECURE_RAM_SIZE - PLAT_MONITOR_SIZE)
 
-/* Normal-world DRAM: QEMU starts it at 1 GiB; its size is -m (max 3 GiB here). */
+/* Normal-world DRAM: QEMU starts it at 1 GiB; its size is -m (max 3 GiB here).
+ */
 #define PLAT_NS_DRAM_BASE U64(0x40000000)
 #define PLAT_NS_DRAM_MAX_SIZE U64(0xc0000000)
 
 /* Devices the core maps (base, size), page aligned. */
 #define PLAT_DEVICE_WINDOWS                                                    \
-	{ PLAT_GICD_BASE, U64(0x01000000) }, /* GICD + GICR */                   \
-		{ PLAT_SECURE_UART_BASE, U64(0x1000) }
+	{PLAT_GICD_BASE, U64(0x01000000)}, /* GICD + GICR */                   \
+	{                                                                      \
+		PLAT_SECURE_UART_BASE, U64(0x1000)                             \
+	}
 
 /* Interrupt numbers (GIC INTIDs). */
 #define PLAT_SECURE_TIMER_INTID 29
