@@ -10,6 +10,7 @@ Q ?= @
 DEPS_STAMP := .cache/deps/paths.mk
 
 LIB_SRCS := lib/libc/string.c lib/libc/fmt.c lib/drivers/pl011.c \
+	lib/fdt/fdt_memory.c \
 	lib/drivers/gicv3_rdist.c
 PLAT_SRCS := plat/$(PLAT)/plat_common.c plat/$(PLAT)/plat_power.c
 
@@ -18,7 +19,11 @@ MONITOR_SRCS := monitor/entry.S monitor/boot.c monitor/context.c \
 	$(LIB_SRCS) $(PLAT_SRCS)
 CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 	core/kernel/boot.c core/kernel/log.c core/kernel/interrupts.c \
-	core/kernel/smc_entry.c core/mm/pgt.c core/mm/asid.c \
+	core/kernel/smc_entry.c core/kernel/thread.c core/arch/arm64/thread_a64.S \
+	core/mm/pgt.c core/mm/asid.c core/mm/heap.c core/mm/core_heap.c \
+	core/tee/ns_mem.c core/tee/ns_buf.c core/tee/shm.c core/tee/msg_params.c \
+	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
+	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c \
 	core/mm/core_mmu.c core/drivers/gic_v3.c core/drivers/secure_timer.c \
 	$(LIB_SRCS) $(PLAT_SRCS)
 
@@ -101,7 +106,7 @@ run: all
 
 # --- tests ----------------------------------------------------------------------
 UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c) tests/unit/harness.c
-UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c lib/libc/fmt.c \
+UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c core/mm/heap.c lib/fdt/fdt_memory.c lib/libc/fmt.c \
 	plat/$(PLAT)/plat_common.c monitor/psci_decode.c
 
 $(O)/tests/unit_tests: $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) tests/unit/harness.h

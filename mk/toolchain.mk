@@ -17,6 +17,7 @@ PLAT_DEFINES := -DPLAT_NS_KERNEL_ADDR=$(PLAT_NS_KERNEL_ADDR) \
 # the MMU off, where every access is Device memory).
 SECURE_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-ffreestanding -fno-common -fno-stack-protector -fno-pie -fno-pic \
+	-fno-tree-loop-distribute-patterns \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \
 	-ffunction-sections -fdata-sections \
 	-mgeneral-regs-only -mstrict-align -mbranch-protection=none \

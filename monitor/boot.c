@@ -1,6 +1,7 @@
 /* Cold and warm boot of the monitor, EL3 set-up, logging. */
 #include <drivers/gicv3_rdist.h>
 #include <drivers/pl011.h>
+#include <fdt_memory.h>
 #include <fmt.h>
 #include <platform_config.h>
 #include <rampart/arm64.h>
@@ -165,6 +166,25 @@ static void prepare_wakeup_sgi(void)
 	}
 }
 
+/*
+ * Normal-world DRAM size from the device tree the loader placed for Linux;
+ * both worlds' address checks depend on it.
+ */
+static uint64_t probe_ns_dram(void)
+{
+	uint64_t base, size;
+	TEE_Result res = fdt_first_memory_range(
+		(const void *)PLAT_NS_DTB_ADDR, PLAT_NS_DTB_MAX_SIZE, &base, &size);
+
+	if (res || base != PLAT_NS_DRAM_BASE || plat_set_ns_dram_size(size)) {
+		mlog("no usable /memory in the DTB (0x%x): assuming %lu MiB",
+		     res, plat_ns_dram_size() >> 20);
+		return plat_ns_dram_size();
+	}
+	mlog("normal-world DRAM: %lu MiB at 0x%lx", size >> 20, base);
+	return size;
+}
+
 extern const uint8_t __core_image_start[], __core_image_end[];
 
 void __attribute__((noreturn)) monitor_primary_main(void)
@@ -193,6 +213,7 @@ void __attribute__((noreturn)) monitor_primary_main(void)
 	psci_init_states();
 	psci_mark_cpu_on(0);
 	args[0] = 0; /* boot CPU's linear index */
+	args[1] = probe_ns_dram();
 	monitor_enter_ctx(
 		core_enter(cpu, (unsigned int)-1, CORE_OP_BOOT, args));
 }

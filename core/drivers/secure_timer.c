@@ -21,3 +21,9 @@ uint64_t secure_timer_freq(void)
 {
 	return read_sysreg(cntfrq_el0);
 }
+
+uint64_t system_counter(void)
+{
+	isb();
+	return read_sysreg(cntpct_el0);
+}

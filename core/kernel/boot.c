@@ -7,6 +7,10 @@
 #include <drivers/secure_timer.h>
 #include <kernel/cpu.h>
 #include <kernel/log.h>
+#include <kernel/thread.h>
+#include <rampart/plat.h>
+
+void core_heap_init(void);
 #include <mm/core_mmu.h>
 #include <platform_config.h>
 #include <rampart/arm64.h>
@@ -51,12 +55,16 @@ static void init_this_cpu(unsigned int pos)
 	     pos, cpu->secure_timer_ticks);
 }
 
-void core_boot_primary(unsigned int pos)
+void core_boot_primary(unsigned int pos, uint64_t ns_dram_size)
 {
 	TEE_Result res;
 
 	log_init();
 	clog("Rampart Trusted OS core starting on cpu %u", pos);
+	if (plat_set_ns_dram_size(ns_dram_size))
+		clog("bad normal-world DRAM size 0x%lx from the monitor, "
+		     "assuming the maximum",
+		     ns_dram_size);
 	if (pos >= PLAT_MAX_CPUS)
 		panic("boot cpu index %u out of range", pos);
 	res = core_mmu_build_tables();
@@ -68,6 +76,10 @@ void core_boot_primary(unsigned int pos)
 		panic("core image mapping is not W^X: 0x%x", res);
 	gic_init_distributor();
 	init_this_cpu(pos);
+	core_heap_init();
+	thread_init();
+	clog("normal-world DRAM: %lu MiB; %u secure threads",
+	     plat_ns_dram_size() >> 20, thread_count());
 }
 
 void core_cpu_on(unsigned int pos)

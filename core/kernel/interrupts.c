@@ -3,6 +3,8 @@
 #include <drivers/secure_timer.h>
 #include <kernel/cpu.h>
 #include <kernel/log.h>
+#include <kernel/thread.h>
+#include <rampart/abi/optee_smc.h>
 #include <platform_config.h>
 
 static void handle_secure_interrupts(void)
@@ -36,13 +38,16 @@ void core_handle_secure_fiq(void)
 }
 
 /*
- * A normal-world interrupt while the core runs. It is left pending and
- * unacknowledged: Linux takes it once the core returns. The core only
- * unmasks FIQ where it can return to the normal world right away.
+ * A normal-world interrupt while a thread runs with FIQ unmasked. It is
+ * left pending and unacknowledged: the thread steps out to the normal world
+ * (RPC FOREIGN_INTR), Linux takes the interrupt, and resumes the thread,
+ * which returns here and on to where it was interrupted.
  */
 void core_handle_foreign_fiq(void)
 {
-	panic("foreign interrupt with no way back to the normal world");
+	if (!thread_current())
+		panic("foreign interrupt outside a thread");
+	thread_rpc(OPTEE_SMC_RPC_FUNC_FOREIGN_INTR, 0, 0);
 }
 
 static const char *const vector_names[16] = {

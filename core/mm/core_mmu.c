@@ -2,6 +2,7 @@
 #include <mm/core_mmu.h>
 #include <mm/pgt.h>
 #include <platform_config.h>
+#include <rampart/plat.h>
 #include <rampart/arm64.h>
 
 #define CORE_VA_BITS 39
@@ -53,6 +54,20 @@ TEE_Result core_mmu_build_tables(void)
 	if (!res)
 		res = map_identity((uint64_t)__rodata_end, (uint64_t)__core_end,
 				   PGT_MEM_NORMAL | PGT_ATTR_W, "data");
+	/* The heap: the rest of the core's secure RAM region. */
+	if (!res)
+		res = map_identity((uint64_t)__core_end,
+				   PLAT_CORE_BASE + PLAT_CORE_SIZE,
+				   PGT_MEM_NORMAL | PGT_ATTR_W, "heap");
+	/*
+	 * All of normal-world DRAM, non-secure and never executable: the core
+	 * reads and writes it only through ns_mem.c, after range checks.
+	 */
+	if (!res)
+		res = map_identity(PLAT_NS_DRAM_BASE,
+				   PLAT_NS_DRAM_BASE + plat_ns_dram_size(),
+				   PGT_MEM_NORMAL | PGT_ATTR_W | PGT_ATTR_NS,
+				   "normal-world DRAM");
 	for (size_t i = 0; !res && i < ARRAY_SIZE(devices); i++)
 		res = map_identity(devices[i].base,
 				   devices[i].base + devices[i].size,
@@ -68,7 +83,8 @@ TEE_Result core_mmu_verify_wxn(void)
 {
 	unsigned int text = 0, ro = 0, rw = 0;
 
-	for (uint64_t va = (uint64_t)__core_start; va < (uint64_t)__core_end;
+	for (uint64_t va = (uint64_t)__core_start;
+	     va < PLAT_CORE_BASE + PLAT_CORE_SIZE;
 	     va += PGT_PAGE_SIZE) {
 		paddr_t pa;
 		uint64_t attrs;

@@ -35,7 +35,8 @@
 
 /*
  * Boot entry: the monitor enters the core's image base at S-EL1 with the
- * MMU off, x0 = linear index of the boot CPU.
+ * MMU off, x0 = linear index of the boot CPU, x1 = size of normal-world
+ * DRAM in bytes (from the boot device tree).
  */
 
 /* What the normal world gets back for a Trusted OS call when the core is dead.

@@ -11,6 +11,13 @@
 /* Linear CPU index for an MPIDR value, or -1 if no such CPU exists here. */
 int plat_core_pos_by_mpidr(uint64_t mpidr);
 
+/*
+ * Normal-world DRAM starts at PLAT_NS_DRAM_BASE; the monitor learns its size
+ * from the boot device tree and hands it to the core at boot.
+ */
+TEE_Result plat_set_ns_dram_size(uint64_t size);
+uint64_t plat_ns_dram_size(void);
+
 /* True if [pa, pa + size) lies entirely in normal-world DRAM. */
 bool plat_is_ns_dram(paddr_t pa, uint64_t size);
 

@@ -10,6 +10,15 @@ void *memcpy(void *dst, const void *src, size_t n)
 	uint8_t *d = dst;
 	const uint8_t *s = src;
 
+	/*
+	 * Word copies only when both sides are 8-byte aligned: that is safe
+	 * even on Device memory, and makes bulk copies of message buffers
+	 * eight times cheaper.
+	 */
+	if ((((uintptr_t)d | (uintptr_t)s) & 7) == 0) {
+		for (; n >= 8; n -= 8, d += 8, s += 8)
+			*(uint64_t *)(void *)d = *(const uint64_t *)(const void *)s;
+	}
 	while (n--)
 		*d++ = *s++;
 	return dst;
@@ -31,6 +40,12 @@ void *memset(void *dst, int c, size_t n)
 {
 	uint8_t *d = dst;
 
+	if (((uintptr_t)d & 7) == 0) {
+		uint64_t v = 0x0101010101010101ull * (uint8_t)c;
+
+		for (; n >= 8; n -= 8, d += 8)
+			*(uint64_t *)(void *)d = v;
+	}
 	while (n--)
 		*d++ = (uint8_t)c;
 	return dst;
@@ -71,4 +86,15 @@ int strcmp(const char *a, const char *b)
 		b++;
 	}
 	return (unsigned char)*a - (unsigned char)*b;
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++) {
+		if (*a != *b)
+			return (unsigned char)*a - (unsigned char)*b;
+		if (!*a)
+			return 0;
+	}
+	return 0;
 }

@@ -20,14 +20,27 @@ static bool ranges_overlap(uint64_t a, uint64_t a_size, uint64_t b,
 	return a < b + b_size && b < a + a_size;
 }
 
+/* Until the boot code sets it, assume the largest possible DRAM. */
+static uint64_t ns_dram_size = PLAT_NS_DRAM_MAX_SIZE;
+
+TEE_Result plat_set_ns_dram_size(uint64_t size)
+{
+	if (!size || size > PLAT_NS_DRAM_MAX_SIZE ||
+	    !IS_ALIGNED(size, 0x1000))
+		return TEE_ERROR_BAD_PARAMETERS;
+	ns_dram_size = size;
+	return TEE_SUCCESS;
+}
+
+uint64_t plat_ns_dram_size(void) { return ns_dram_size; }
+
 bool plat_is_ns_dram(paddr_t pa, uint64_t size)
 {
 	paddr_t end;
 
 	if (!size || ADD_OVERFLOW(pa, size, &end))
 		return false;
-	return pa >= PLAT_NS_DRAM_BASE &&
-	       end <= PLAT_NS_DRAM_BASE + PLAT_NS_DRAM_MAX_SIZE;
+	return pa >= PLAT_NS_DRAM_BASE && end <= PLAT_NS_DRAM_BASE + ns_dram_size;
 }
 
 bool plat_overlaps_secure_memory(paddr_t pa, uint64_t size)

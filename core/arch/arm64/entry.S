@@ -25,6 +25,7 @@
 	.global _start
 _start:
 	mov	x19, x0
+	mov	x20, x1
 	/* Secure RAM keeps its contents across a reset: zero .bss ourselves. */
 	ldr	x1, =__bss_start
 	ldr	x2, =__bss_end
@@ -34,6 +35,7 @@ _start:
 	b	1b
 2:	boot_stack x19
 	mov	x0, x19
+	mov	x1, x20
 	bl	core_boot_primary
 	ldr	x0, =CORE_MSG_BOOT_DONE
 	adr	x1, core_entry_table

@@ -10,5 +10,7 @@
 void secure_timer_arm(uint64_t ticks);
 void secure_timer_disarm(void);
 uint64_t secure_timer_freq(void);
+/* The system counter (CNTPCT_EL0), monotonic, secure_timer_freq() Hz. */
+uint64_t system_counter(void);
 
 #endif

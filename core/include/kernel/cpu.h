@@ -10,10 +10,14 @@
 #ifndef __ASSEMBLER__
 #include <rampart/arm64.h>
 
+struct thread;
+
 struct core_cpu {
 	uint64_t stack_top; /* must stay first: entry.S loads it */
 	unsigned int pos;
 	volatile uint32_t secure_timer_ticks;
+	struct thread *current_thread; /* NULL on the per-CPU stack */
+	uint64_t leave_out[4];         /* x0..x3 for the normal world */
 };
 
 extern struct core_cpu core_cpus[PLAT_MAX_CPUS];

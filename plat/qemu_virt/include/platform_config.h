@@ -34,13 +34,15 @@
  */
 #define PLAT_NS_DRAM_BASE U64(0x40000000)
 #define PLAT_NS_DRAM_MAX_SIZE U64(0xc0000000)
+/* The boot DTB QEMU-style loaders leave in DRAM: at most 2 MiB. */
+#define PLAT_NS_DTB_MAX_SIZE U64(0x200000)
 
 /* Devices the core maps (base, size), page aligned. */
-#define PLAT_DEVICE_WINDOWS                                                    \
-	{PLAT_GICD_BASE, U64(0x01000000)}, /* GICD + GICR */                   \
-	{                                                                      \
-		PLAT_SECURE_UART_BASE, U64(0x1000)                             \
-	}
+/* clang-format off */
+#define PLAT_DEVICE_WINDOWS \
+	{ PLAT_GICD_BASE, U64(0x01000000) }, /* GICD + GICR */ \
+	{ PLAT_SECURE_UART_BASE, U64(0x1000) }
+/* clang-format on */
 
 /* Interrupt numbers (GIC INTIDs). */
 #define PLAT_SECURE_TIMER_INTID 29

@@ -1,0 +1,138 @@
+/*
+ * Session table. A session is reference counted so that a CLOSE_SESSION
+ * racing with an INVOKE on another thread cannot free it under the invoke.
+ */
+#include <kernel/spinlock.h>
+#include <kernel/thread.h>
+#include <mm/heap.h>
+#include <rampart/abi/optee_msg.h>
+#include <tee/pta.h>
+#include <tee/session.h>
+#include <tee/std_call.h>
+
+struct session {
+	uint32_t id;
+	uint32_t refcount;
+	bool closing;
+	const struct pta *pta;
+	void *ctx;
+	struct session *next;
+};
+
+static struct session *sessions;
+static uint32_t next_id = 1;
+static volatile uint32_t lock;
+
+static struct session *get(uint32_t id)
+{
+	struct session *s;
+
+	spin_lock(&lock);
+	for (s = sessions; s; s = s->next) {
+		if (s->id == id && !s->closing) {
+			s->refcount++;
+			break;
+		}
+	}
+	spin_unlock(&lock);
+	return s;
+}
+
+static void put(struct session *s)
+{
+	bool last;
+
+	spin_lock(&lock);
+	last = --s->refcount == 0;
+	if (last) {
+		struct session **link = &sessions;
+
+		while (*link != s)
+			link = &(*link)->next;
+		*link = s->next;
+	}
+	spin_unlock(&lock);
+	if (last) {
+		if (s->pta->close_session)
+			s->pta->close_session(s->ctx);
+		free(s);
+	}
+}
+
+TEE_Result session_open(const uint8_t uuid[16], uint32_t login,
+			struct tee_call_params *cp, uint32_t *id,
+			uint32_t *origin)
+{
+	const struct pta *pta = pta_find(uuid);
+	struct session *s;
+	TEE_Result res;
+
+	(void)login; /* pseudo TAs accept every login method */
+	*origin = TEE_ORIGIN_TEE;
+	if (!pta)
+		return TEE_ERROR_ITEM_NOT_FOUND;
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return TEE_ERROR_OUT_OF_MEMORY;
+	s->pta = pta;
+	if (pta->open_session) {
+		*origin = TEE_ORIGIN_TRUSTED_APP;
+		res = pta->open_session(cp->types, cp->p, &s->ctx);
+		if (res) {
+			free(s);
+			return res;
+		}
+	}
+	spin_lock(&lock);
+	s->id = next_id++;
+	if (!next_id)
+		next_id = 1;
+	s->refcount = 1;
+	s->next = sessions;
+	sessions = s;
+	spin_unlock(&lock);
+	*id = s->id;
+	return TEE_SUCCESS;
+}
+
+TEE_Result session_invoke(uint32_t id, uint32_t cmd,
+			  struct tee_call_params *cp, uint32_t *origin)
+{
+	struct session *s = get(id);
+	TEE_Result res;
+
+	*origin = TEE_ORIGIN_TEE;
+	if (!s)
+		return TEE_ERROR_BAD_PARAMETERS;
+	*origin = TEE_ORIGIN_TRUSTED_APP;
+	res = s->pta->invoke(s->ctx, cmd, cp->types, cp->p);
+	put(s);
+	return res;
+}
+
+TEE_Result session_close(uint32_t id)
+{
+	struct session *s = get(id);
+
+	if (!s)
+		return TEE_ERROR_BAD_PARAMETERS;
+	spin_lock(&lock);
+	s->closing = true;
+	s->refcount--; /* the table's own reference */
+	spin_unlock(&lock);
+	put(s);
+	return TEE_SUCCESS;
+}
+
+void session_cancel(uint32_t id, uint32_t cancel_id)
+{
+	for (unsigned int i = 0; i < thread_count(); i++) {
+		struct thread *t = thread_by_index(i);
+		struct std_call *c = t->call;
+
+		/* t->call may be changing under us: only ever set a flag. */
+		if (c && c->in_session && c->session == id &&
+		    c->cancel_id == cancel_id)
+			t->cancel_requested = true;
+	}
+}

@@ -1,0 +1,58 @@
+/*
+ * OP-TEE SMC interface values (function IDs, return codes, capability
+ * bits), as the Linux optee driver uses them. Facts from
+ * shared/docs/optee-compat.md §1; the names follow the OP-TEE ones so that
+ * readers can cross-reference.
+ */
+#ifndef RAMPART_ABI_OPTEE_SMC_H
+#define RAMPART_ABI_OPTEE_SMC_H
+
+#define OPTEE_SMC_CALLS_COUNT 0xbf00ff00u
+#define OPTEE_SMC_CALLS_UID 0xbf00ff01u
+#define OPTEE_SMC_CALLS_REVISION 0xbf00ff03u
+#define OPTEE_SMC_CALL_GET_OS_UUID 0xb2000000u
+#define OPTEE_SMC_CALL_GET_OS_REVISION 0xb2000001u
+#define OPTEE_SMC_CALL_RETURN_FROM_RPC 0x32000003u
+#define OPTEE_SMC_CALL_WITH_ARG 0x32000004u
+#define OPTEE_SMC_GET_SHM_CONFIG 0xb2000007u
+#define OPTEE_SMC_EXCHANGE_CAPABILITIES 0xb2000009u
+#define OPTEE_SMC_DISABLE_SHM_CACHE 0xb200000au
+#define OPTEE_SMC_ENABLE_SHM_CACHE 0xb200000bu
+#define OPTEE_SMC_GET_THREAD_COUNT 0xb200000fu
+#define OPTEE_SMC_CALL_WITH_RPC_ARG 0x32000012u
+#define OPTEE_SMC_CALL_WITH_REGD_ARG 0x32000013u
+
+/* API UID 384fb3e0-e7f8-11e3-af63-0002a5d5c51b, API revision 2.0. */
+#define OPTEE_MSG_UID_0 0x384fb3e0u
+#define OPTEE_MSG_UID_1 0xe7f811e3u
+#define OPTEE_MSG_UID_2 0xaf630002u
+#define OPTEE_MSG_UID_3 0xa5d5c51bu
+#define OPTEE_MSG_REVISION_MAJOR 2
+#define OPTEE_MSG_REVISION_MINOR 0
+
+#define OPTEE_SMC_RETURN_OK 0x0u
+#define OPTEE_SMC_RETURN_ETHREAD_LIMIT 0x1u
+#define OPTEE_SMC_RETURN_EBUSY 0x2u
+#define OPTEE_SMC_RETURN_ERESUME 0x3u
+#define OPTEE_SMC_RETURN_EBADADDR 0x4u
+#define OPTEE_SMC_RETURN_EBADCMD 0x5u
+#define OPTEE_SMC_RETURN_ENOMEM 0x6u
+#define OPTEE_SMC_RETURN_ENOTAVAIL 0x7u
+#define OPTEE_SMC_RETURN_UNKNOWN_FUNCTION 0xffffffffu
+
+#define OPTEE_SMC_RETURN_RPC_PREFIX 0xffff0000u
+#define OPTEE_SMC_RPC_FUNC_ALLOC 0u
+#define OPTEE_SMC_RPC_FUNC_FREE 2u
+#define OPTEE_SMC_RPC_FUNC_FOREIGN_INTR 4u
+#define OPTEE_SMC_RPC_FUNC_CMD 5u
+
+/* Normal world -> secure capabilities. */
+#define OPTEE_SMC_NSEC_CAP_UNIPROCESSOR (1u << 0)
+
+/* Secure -> normal world capabilities. */
+#define OPTEE_SMC_SEC_CAP_HAVE_RESERVED_SHM (1u << 0)
+#define OPTEE_SMC_SEC_CAP_DYNAMIC_SHM (1u << 2)
+#define OPTEE_SMC_SEC_CAP_MEMREF_NULL (1u << 4)
+#define OPTEE_SMC_SEC_CAP_RPC_ARG (1u << 6)
+
+#endif
