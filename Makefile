@@ -30,9 +30,9 @@ CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 MONITOR_OBJS := $(patsubst %,$(O)/monitor/%.o,$(MONITOR_SRCS))
 CORE_OBJS := $(patsubst %,$(O)/core/%.o,$(CORE_SRCS))
 
-.PHONY: all firmware rootfs deps run check unit-tests bench clean format
+.PHONY: all firmware rootfs guest deps run check unit-tests bench clean format
 
-all: firmware rootfs
+all: firmware rootfs guest
 
 firmware: $(O)/rampart.bin
 
@@ -94,6 +94,23 @@ rootfs: $(O)/rootfs/initramfs.cpio.gz
 
 $(O)/rootfs/initramfs.cpio.gz: $(DEPS_STAMP) $(wildcard rootfs/*)
 	rootfs/build-initramfs.sh $(O)/rootfs
+
+# --- normal-world test and benchmark programs (static, arm64) -----------------
+GUEST_CC := $(CROSS_COMPILE)gcc
+GUEST_CFLAGS := -static -O2 -Wall -Wextra -Werror -pthread -Iinc
+GUEST_PROGS := $(O)/guest/teetest $(O)/guest/teebench
+
+guest: $(GUEST_PROGS)
+
+$(O)/guest/teetest: tests/guest/teetest.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  GUESTCC $@"
+	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -o $@ $<
+
+$(O)/guest/teebench: bench/guest/teebench.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  GUESTCC $@"
+	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -o $@ $<
 
 # --- running ------------------------------------------------------------------
 SMP ?= $(PLAT_DEFAULT_SMP)
