@@ -122,11 +122,18 @@ run: all
 		$(if $(CMD),--cmd '$(subst ','\'',$(CMD))')
 
 # --- tests ----------------------------------------------------------------------
-UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c) tests/unit/harness.c
-UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c core/mm/heap.c lib/fdt/fdt_memory.c lib/libc/fmt.c \
+UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c) tests/unit/harness.c \
+	tests/unit/fakes/fake_nw.c
+# The message layer with its real code; hardware-facing parts are faked.
+MSG_LAYER_SRCS := core/tee/ns_buf.c core/tee/shm.c core/tee/msg_params.c \
+	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
+	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c
+UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c core/mm/heap.c lib/fdt/fdt_memory.c \
+	$(MSG_LAYER_SRCS) lib/libc/fmt.c \
 	plat/$(PLAT)/plat_common.c monitor/psci_decode.c
 
-$(O)/tests/unit_tests: $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) tests/unit/harness.h
+$(O)/tests/unit_tests: $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) tests/unit/harness.h \
+		$(wildcard tests/unit/fakes/*.h core/include/*/*.h inc/*/*.h inc/*/*/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOST_CC) $(HOST_TEST_CFLAGS) -Imonitor $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) -o $@
@@ -137,10 +144,22 @@ test-firmware: | $(DEPS_STAMP)
 	$(MAKE) --no-print-directory O=$(O)/test-panic \
 		EXTRA_CFLAGS=-DCFG_TEST_PANIC_ON_CALL firmware
 
+# libFuzzer over the message layer: fixed seed and run count, corpus in git.
+FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-Wno-gnu-variable-sized-type-not-at-end \
+	-Iinc -Icore/include -Iplat/$(PLAT)/include -idirafter lib/libc/include
+$(O)/tests/fuzz_msg: tests/fuzz/fuzz_msg.c tests/unit/fakes/fake_nw.c $(UNIT_TEST_DEPS) \
+		plat/$(PLAT)/plat_common.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/fuzz_msg.c tests/unit/fakes/fake_nw.c \
+		$(MSG_LAYER_SRCS) core/mm/heap.c plat/$(PLAT)/plat_common.c -o $@
+
 unit-tests: $(O)/tests/unit_tests
 	$(O)/tests/unit_tests
 
-check: all $(O)/tests/unit_tests test-firmware
+check: all $(O)/tests/unit_tests $(O)/tests/fuzz_msg test-firmware
 	tests/run-all.sh
 
 bench: all

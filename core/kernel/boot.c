@@ -50,7 +50,7 @@ static void init_this_cpu(unsigned int pos)
 	if (res)
 		panic("no GIC redistributor for cpu %u", pos);
 	check_secure_timer(cpu);
-	clog("cpu %u initialised: MMU on, GICv3 redistributor up, "
+	core_log("cpu %u initialised: MMU on, GICv3 redistributor up, "
 	     "secure timer tick %u",
 	     pos, cpu->secure_timer_ticks);
 }
@@ -60,9 +60,9 @@ void core_boot_primary(unsigned int pos, uint64_t ns_dram_size)
 	TEE_Result res;
 
 	log_init();
-	clog("Rampart Trusted OS core starting on cpu %u", pos);
+	core_log("Rampart Trusted OS core starting on cpu %u", pos);
 	if (plat_set_ns_dram_size(ns_dram_size))
-		clog("bad normal-world DRAM size 0x%lx from the monitor, "
+		core_log("bad normal-world DRAM size 0x%lx from the monitor, "
 		     "assuming the maximum",
 		     ns_dram_size);
 	if (pos >= PLAT_MAX_CPUS)
@@ -78,7 +78,7 @@ void core_boot_primary(unsigned int pos, uint64_t ns_dram_size)
 	init_this_cpu(pos);
 	core_heap_init();
 	thread_init();
-	clog("normal-world DRAM: %lu MiB; %u secure threads",
+	core_log("normal-world DRAM: %lu MiB; %u secure threads",
 	     plat_ns_dram_size() >> 20, thread_count());
 }
 
@@ -92,15 +92,15 @@ void core_cpu_on(unsigned int pos)
 void core_cpu_off(void)
 {
 	secure_timer_disarm();
-	clog("cpu %u going off", this_core_cpu()->pos);
+	core_log("cpu %u going off", this_core_cpu()->pos);
 }
 
 void core_system_off(void)
 {
-	clog("system off requested");
+	core_log("system off requested");
 }
 
 void core_system_reset(void)
 {
-	clog("system reset requested");
+	core_log("system reset requested");
 }

@@ -19,7 +19,7 @@ static void handle_secure_interrupts(void)
 			secure_timer_disarm();
 			this_core_cpu()->secure_timer_ticks++;
 		} else {
-			clog("unexpected secure interrupt %u", intid);
+			core_log("unexpected secure interrupt %u", intid);
 		}
 		gic_end_secure(iar);
 	}

@@ -30,7 +30,7 @@ static void log_line(const char *prefix, const char *fmt, va_list ap)
 	__atomic_store_n(&log_lock, 0, __ATOMIC_RELEASE);
 }
 
-void clog(const char *fmt, ...)
+void core_log(const char *fmt, ...)
 {
 	va_list ap;
 

@@ -13,7 +13,7 @@ void core_heap_init(void)
 
 	if (heap_init(&core_heap, (void *)start, end - start))
 		panic("no room for the core heap");
-	clog("heap: %lu KiB", (end - start) / 1024);
+	core_log("heap: %lu KiB", (end - start) / 1024);
 }
 
 void *malloc(size_t size) { return heap_alloc(&core_heap, size); }

@@ -30,7 +30,7 @@ static TEE_Result map_identity(uint64_t start, uint64_t end, uint64_t attrs,
 	TEE_Result res = pgt_map(&core_pgt, start, start, end - start, attrs);
 
 	if (res)
-		clog("cannot map %s [0x%lx, 0x%lx): 0x%x", what, start, end,
+		core_log("cannot map %s [0x%lx, 0x%lx): 0x%x", what, start, end,
 		     res);
 	return res;
 }
@@ -103,7 +103,7 @@ TEE_Result core_mmu_verify_wxn(void)
 		else
 			ro++;
 	}
-	clog("W^X verified: %u text pages RX, %u RO, %u RW-XN", text, ro, rw);
+	core_log("W^X verified: %u text pages RX, %u RO, %u RW-XN", text, ro, rw);
 	return TEE_SUCCESS;
 }
 

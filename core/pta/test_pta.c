@@ -3,6 +3,7 @@
  * threads, cancellation and every RPC from the normal-world test suite.
  */
 #include <drivers/secure_timer.h>
+#include <kernel/foreign_intr.h>
 #include <kernel/spinlock.h>
 #include <kernel/thread.h>
 #include <mm/heap.h>
@@ -131,10 +132,10 @@ static TEE_Result cmd_long_running(uint32_t types, union tee_param p[4])
 		if (thread_current()->cancel_requested)
 			return TEE_ERROR_CANCEL;
 		/* Busy, but preemptible: normal-world interrupts get through. */
-		__asm__ volatile("msr daifclr, #1" ::: "memory");
+		foreign_intr_unmask();
 		while (system_counter() < slice)
 			;
-		__asm__ volatile("msr daifset, #1" ::: "memory");
+		foreign_intr_mask();
 	}
 	return TEE_SUCCESS;
 }

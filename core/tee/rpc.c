@@ -97,7 +97,7 @@ void rpc_shm_free(uint32_t type, struct shm *s)
 	};
 
 	if (rpc_cmd(OPTEE_RPC_CMD_SHM_FREE, 1, &p))
-		clog("SHM_FREE of cookie 0x%lx failed", s->cookie);
+		core_log("SHM_FREE of cookie 0x%lx failed", s->cookie);
 	shm_destroy(s);
 }
 

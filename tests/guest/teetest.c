@@ -757,6 +757,7 @@ static uint32_t call_with_input(uint32_t cmd, const void *in, size_t len,
 	uint8_t *map;
 	int id;
 
+	*out = p[1];
 	if (pta_open() || (id = shm_register(0, PAGE, &map, &map_len)) < 0)
 		return IOCTL_FAILED;
 	memcpy(map, in, len);
@@ -775,6 +776,8 @@ static int t_rpc_fs(void)
 
 	snprintf(name, sizeof(name), "teetest-%d", (int)getpid());
 	ret = call_with_input(PTA_TEST_CMD_RPC_FS, name, strlen(name) + 1, &out);
+	if (ret == IOCTL_FAILED)
+		return 1;
 	note("%s: ret " RET_FMT " %llu bytes", name, RET(ret), U(out.a));
 	return ret != TEE_SUCCESS || out.a == 0;
 }
@@ -789,6 +792,8 @@ static int t_rpc_load_ta_missing(void)
 	uuid[6] = (uuid[6] & 0x0f) | 0x40; /* a well-formed version 4 UUID */
 	uuid[8] = (uuid[8] & 0x3f) | 0x80;
 	ret = call_with_input(PTA_TEST_CMD_RPC_LOAD_TA_SIZE, uuid, 16, &out);
+	if (ret == IOCTL_FAILED)
+		return 1;
 	note("ret " RET_FMT, RET(ret));
 	return ret != TEE_ERROR_ITEM_NOT_FOUND;
 }

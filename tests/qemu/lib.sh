@@ -16,12 +16,17 @@ fail() {
 	fi
 }
 
-# A directory with the guest-side test programs, for --overlay.
+# A directory with the guest-side test programs, for --overlay: the scripts
+# in tests/qemu/guest plus the built guest binaries in out/guest (if any).
 guest_overlay() {
 	local dir="$TEST_OUT/overlay"
 	rm -rf "$dir"
 	mkdir -p "$dir/usr/bin"
 	cp "$REPO"/tests/qemu/guest/* "$dir/usr/bin/"
+	if [ -d "$REPO/out/guest" ]; then
+		find "$REPO/out/guest" -maxdepth 1 -type f \
+			-exec cp {} "$dir/usr/bin/" \;
+	fi
 	chmod +x "$dir"/usr/bin/*
 	echo "$dir"
 }

@@ -7,6 +7,14 @@
 
 TEST(plat_ns_dram_bounds)
 {
+	CHECK_EQ(plat_set_ns_dram_size(0), TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(plat_set_ns_dram_size(PLAT_NS_DRAM_MAX_SIZE + 0x1000),
+		 TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(plat_set_ns_dram_size(0x100001), TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(plat_set_ns_dram_size(0x40000000), TEE_SUCCESS);
+	CHECK(plat_is_ns_dram(0x7ffff000, 0x1000));
+	CHECK(!plat_is_ns_dram(0x80000000, 4));
+	CHECK_EQ(plat_set_ns_dram_size(PLAT_NS_DRAM_MAX_SIZE), TEE_SUCCESS);
 	CHECK(plat_is_ns_dram(0x40000000, 4));
 	CHECK(plat_is_ns_dram(0xfffff000, 0x1000));
 	CHECK(!plat_is_ns_dram(0xfffff000, 0x1001));

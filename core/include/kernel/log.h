@@ -3,7 +3,7 @@
 #define KERNEL_LOG_H
 
 void log_init(void);
-void clog(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void core_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void __attribute__((noreturn)) panic(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
