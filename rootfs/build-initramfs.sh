@@ -121,6 +121,26 @@ for m in $MODULES_LOAD; do add_module "$m"; done
 for m in "${ORDER[@]}"; do echo "$m" >>"$STAGE/lib/modules/load.list"; done
 for m in $MODULES_EXTRA; do add_module "$m"; done
 
+# --- OP-TEE's own tee-supplicant (Debian's arm64 binary) and its libraries --------
+# It serves the secure world's RPCs (TA loading, REE file system, RPMB
+# emulation) and doubles as a compatibility check: the real thing, unmodified.
+SUPP_DIR=$(mk_get "$PATHS_MK" TEE_SUPPLICANT_DIR)
+TEEC_DIR=$(mk_get "$PATHS_MK" LIBTEEC_DIR)
+LIBC_DIR=$(mk_get "$PATHS_MK" LIBC6_ARM64_DIR)
+if [[ -x "$SUPP_DIR/usr/sbin/tee-supplicant" ]]; then
+  mkdir -p "$STAGE/lib/aarch64-linux-gnu" "$STAGE/usr/lib/aarch64-linux-gnu"
+  install -m 755 "$SUPP_DIR/usr/sbin/tee-supplicant" "$STAGE/usr/sbin/tee-supplicant"
+  cp -d "$TEEC_DIR"/usr/lib/aarch64-linux-gnu/libteec.so.1* "$STAGE/usr/lib/aarch64-linux-gnu/"
+  for lib in libc.so.6 ld-linux-aarch64.so.1; do
+    cp -L "$LIBC_DIR/lib/aarch64-linux-gnu/$lib" "$STAGE/lib/aarch64-linux-gnu/$lib"
+  done
+  ln -sf aarch64-linux-gnu/ld-linux-aarch64.so.1 "$STAGE/lib/ld-linux-aarch64.so.1"
+  [[ -e "$STAGE/usr/lib/aarch64-linux-gnu/libteec.so.1" ]] ||
+    ln -s libteec.so.1.0.0 "$STAGE/usr/lib/aarch64-linux-gnu/libteec.so.1"
+else
+  echo "build-initramfs: warning: no tee-supplicant in the deps cache" >&2
+fi
+
 # --- archive ------------------------------------------------------------------------
 # No "." entry: the kernel would chmod the rootfs root to the staging dir's mode.
 ( cd "$STAGE" && find . -mindepth 1 | LC_ALL=C sort \
