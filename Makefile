@@ -98,11 +98,16 @@ $(O)/rootfs/initramfs.cpio.gz: $(DEPS_STAMP) $(wildcard rootfs/*)
 # --- normal-world test and benchmark programs (static, arm64) -----------------
 GUEST_CC := $(CROSS_COMPILE)gcc
 GUEST_CFLAGS := -static -O2 -Wall -Wextra -Werror -pthread -Iinc
-GUEST_PROGS := $(O)/guest/teetest $(O)/guest/teebench
+GUEST_PROGS := $(O)/guest/teetest $(O)/guest/teebench $(O)/guest/fpcheck
 
 guest: $(GUEST_PROGS)
 
 $(O)/guest/teetest: tests/guest/teetest.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  GUESTCC $@"
+	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -o $@ $<
+
+$(O)/guest/fpcheck: tests/guest/fpcheck.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  GUESTCC $@"
 	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -o $@ $<

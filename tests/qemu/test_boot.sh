@@ -23,7 +23,7 @@ for cfg in $configs; do
 		continue
 	fi
 	pass "$name/guest_ran"
-	checks="cpus_online psci_detected tee_modules_loaded kernel_log_clean"
+	checks="cpus_online psci_detected tee_modules_loaded optee_probed fp_simd_preserved kernel_log_clean"
 	[ "$smp" -gt 1 ] && checks="$checks cpu_hotplug"
 	report_results "$name" "$console" "$secure" $checks
 
