@@ -50,7 +50,13 @@ struct thread *thread_by_index(unsigned int i)
 	return i < CFG_NUM_THREADS ? &threads[i] : NULL;
 }
 
-static void leave_suspended(void)
+/*
+ * On the per-CPU stack, after leaving a thread: hand the thread over in
+ * @state and return @cpu->leave_out to the normal world. The outputs are
+ * copied first: once the state is published, another CPU may take the
+ * thread.
+ */
+static void __attribute__((noreturn)) release_and_return(uint32_t state)
 {
 	struct core_cpu *cpu = this_core_cpu();
 	struct thread *t = cpu->current_thread;
@@ -58,9 +64,13 @@ static void leave_suspended(void)
 			    cpu->leave_out[2], cpu->leave_out[3] };
 
 	cpu->current_thread = NULL;
-	__atomic_store_n(&t->state, THREAD_SUSPENDED, __ATOMIC_RELEASE);
+	if (state == THREAD_FREE)
+		t->call = NULL;
+	__atomic_store_n(&t->state, state, __ATOMIC_RELEASE);
 	smc_return_to_ns(out[0], out[1], out[2], out[3]);
 }
+
+static void leave_suspended(void) { release_and_return(THREAD_SUSPENDED); }
 
 void thread_rpc(uint32_t rpc_func, uint64_t a1, uint64_t a2)
 {
@@ -79,18 +89,7 @@ void thread_rpc(uint32_t rpc_func, uint64_t a1, uint64_t a2)
 	/* Resumed, possibly on another CPU: do not use `cpu` here. */
 }
 
-static void leave_finished(void)
-{
-	struct core_cpu *cpu = this_core_cpu();
-	struct thread *t = cpu->current_thread;
-	uint64_t out[4] = { cpu->leave_out[0], cpu->leave_out[1],
-			    cpu->leave_out[2], cpu->leave_out[3] };
-
-	cpu->current_thread = NULL;
-	t->call = NULL;
-	__atomic_store_n(&t->state, THREAD_FREE, __ATOMIC_RELEASE);
-	smc_return_to_ns(out[0], out[1], out[2], out[3]);
-}
+static void leave_finished(void) { release_and_return(THREAD_FREE); }
 
 static void __attribute__((noreturn)) thread_main(void *arg)
 {
