@@ -10,7 +10,7 @@ Q ?= @
 DEPS_STAMP := .cache/deps/paths.mk
 
 LIB_SRCS := lib/libc/string.c lib/libc/fmt.c lib/drivers/pl011.c \
-	lib/fdt/fdt_memory.c \
+	lib/fdt/fdt_reader.c \
 	lib/drivers/gicv3_rdist.c
 PLAT_SRCS := plat/$(PLAT)/plat_common.c plat/$(PLAT)/plat_power.c
 
@@ -133,7 +133,7 @@ UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c) tests/unit/harness.c \
 MSG_LAYER_SRCS := core/tee/ns_buf.c core/tee/shm.c core/tee/msg_params.c \
 	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
 	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c
-UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c core/mm/heap.c lib/fdt/fdt_memory.c \
+UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c core/mm/heap.c lib/fdt/fdt_reader.c \
 	$(MSG_LAYER_SRCS) lib/libc/fmt.c \
 	plat/$(PLAT)/plat_common.c monitor/psci_decode.c
 
@@ -142,6 +142,12 @@ $(O)/tests/unit_tests: $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) tests/unit/harness.h 
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOST_CC) $(HOST_TEST_CFLAGS) -Imonitor $(UNIT_TEST_SRCS) $(UNIT_TEST_DEPS) -o $@
+
+# The hostile normal-world payload booted instead of Linux by a test.
+$(O)/hostile/hostile.bin: $(wildcard tests/hostile/*) lib/libc/fmt.c lib/libc/string.c \
+		$(wildcard inc/rampart/abi/*.h) | $(DEPS_STAMP)
+	@echo "  HOSTILE $@"
+	$(Q)tests/hostile/build.sh $(O)/hostile
 
 # Firmware variants the in-QEMU tests need (never shipped).
 .PHONY: test-firmware
@@ -161,10 +167,15 @@ $(O)/tests/fuzz_msg: tests/fuzz/fuzz_msg.c tests/unit/fakes/fake_nw.c $(UNIT_TES
 	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/fuzz_msg.c tests/unit/fakes/fake_nw.c \
 		$(MSG_LAYER_SRCS) core/mm/heap.c plat/$(PLAT)/plat_common.c -o $@
 
-unit-tests: $(O)/tests/unit_tests
+$(O)/tests/virt_like.dtb: tests/unit/data/virt_like.dts | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	$(Q)dtc -q -I dts -O dtb -o $@ $<
+
+unit-tests: $(O)/tests/unit_tests $(O)/tests/virt_like.dtb
 	$(O)/tests/unit_tests
 
-check: all $(O)/tests/unit_tests $(O)/tests/fuzz_msg test-firmware
+check: all $(O)/tests/unit_tests $(O)/tests/virt_like.dtb $(O)/tests/fuzz_msg \
+		test-firmware $(O)/hostile/hostile.bin
 	tests/run-all.sh
 
 bench: all

@@ -1,7 +1,7 @@
 /* Cold and warm boot of the monitor, EL3 set-up, logging. */
 #include <drivers/gicv3_rdist.h>
 #include <drivers/pl011.h>
-#include <fdt_memory.h>
+#include <fdt_reader.h>
 #include <fmt.h>
 #include <platform_config.h>
 #include <rampart/arm64.h>
@@ -185,6 +185,20 @@ static uint64_t probe_ns_dram(void)
 	return size;
 }
 
+/* PSCI must refuse CPUs that are not there: count them in the DTB. */
+static void probe_cpus(void)
+{
+	unsigned int n;
+	TEE_Result res = fdt_count_cpus((const void *)PLAT_NS_DTB_ADDR,
+					PLAT_NS_DTB_MAX_SIZE, &n);
+
+	if (res || plat_set_cpu_count(n))
+		mlog("cannot count CPUs in the DTB (0x%x): assuming %d", res,
+		     PLAT_MAX_CPUS);
+	else
+		mlog("%u CPUs", n);
+}
+
 extern const uint8_t __core_image_start[], __core_image_end[];
 
 void __attribute__((noreturn)) monitor_primary_main(void)
@@ -214,6 +228,7 @@ void __attribute__((noreturn)) monitor_primary_main(void)
 	psci_mark_cpu_on(0);
 	args[0] = 0; /* boot CPU's linear index */
 	args[1] = probe_ns_dram();
+	probe_cpus();
 	monitor_enter_ctx(
 		core_enter(cpu, (unsigned int)-1, CORE_OP_BOOT, args));
 }

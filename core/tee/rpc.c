@@ -61,10 +61,10 @@ TEE_Result rpc_shm_alloc(uint32_t type, size_t size, struct shm **out)
 	res = rpc_cmd(OPTEE_RPC_CMD_SHM_ALLOC, 1, &p);
 	if (res)
 		return res;
-	if (p.u.tmem.size < size)
-		return TEE_ERROR_COMMUNICATION;
 	/* The page list is freed by Linux soon: copy it now. */
-	if (p.attr == (OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT |
+	if (p.u.tmem.size < size)
+		res = TEE_ERROR_COMMUNICATION;
+	else if (p.attr == (OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT |
 		       OPTEE_MSG_ATTR_NONCONTIG))
 		res = shm_from_page_list(p.u.tmem.buf_ptr, size,
 					 p.u.tmem.shm_ref, &s);

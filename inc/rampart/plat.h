@@ -8,6 +8,9 @@
 
 #include <rampart/types.h>
 
+/* How many CPUs exist (from the boot device tree), 1..PLAT_MAX_CPUS. */
+TEE_Result plat_set_cpu_count(unsigned int count);
+
 /* Linear CPU index for an MPIDR value, or -1 if no such CPU exists here. */
 int plat_core_pos_by_mpidr(uint64_t mpidr);
 

@@ -3,6 +3,17 @@
 #include <rampart/arm64.h>
 #include <rampart/plat.h>
 
+/* CPUs present; until the boot code knows better, all we support. */
+static unsigned int cpu_count = PLAT_MAX_CPUS;
+
+TEE_Result plat_set_cpu_count(unsigned int count)
+{
+	if (!count || count > PLAT_MAX_CPUS)
+		return TEE_ERROR_BAD_PARAMETERS;
+	cpu_count = count;
+	return TEE_SUCCESS;
+}
+
 int plat_core_pos_by_mpidr(uint64_t mpidr)
 {
 	/* QEMU virt numbers CPUs in clusters of 8 (Aff1) from 0 (Aff0). */
@@ -10,7 +21,7 @@ int plat_core_pos_by_mpidr(uint64_t mpidr)
 		return -1;
 	uint64_t pos = MPIDR_AFF1(mpidr) * 8 + MPIDR_AFF0(mpidr);
 
-	return pos < PLAT_MAX_CPUS ? (int)pos : -1;
+	return pos < cpu_count ? (int)pos : -1;
 }
 
 static bool ranges_overlap(uint64_t a, uint64_t a_size, uint64_t b,
