@@ -32,12 +32,15 @@ CORE_OBJS := $(patsubst %,$(O)/core/%.o,$(CORE_SRCS))
 
 .PHONY: all firmware rootfs guest deps run check unit-tests bench clean format
 
-all: firmware rootfs guest
+# Parts outside the secure world contribute through these (see client/*/*.mk).
+CLIENT_TARGETS :=
+HOST_TEST_BINS :=
+FUZZ_BINS :=
 
 firmware: $(O)/rampart.bin
 
 # --- core -------------------------------------------------------------------
-$(O)/core/%.o: % $(MAKEFILE_LIST) | $(DEPS_STAMP)
+$(O)/core/%.o: % Makefile mk/toolchain.mk plat/$(PLAT)/platform.mk | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	$(Q)$(CC) $(SECURE_CFLAGS) -Icore/include -MMD -MP -c $< -o $@
@@ -55,7 +58,7 @@ $(O)/core/core.bin: $(O)/core/core.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
 
 # --- monitor (carries the core image) -----------------------------------------
-$(O)/monitor/%.o: % $(MAKEFILE_LIST) | $(DEPS_STAMP)
+$(O)/monitor/%.o: % Makefile mk/toolchain.mk plat/$(PLAT)/platform.mk | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	$(Q)$(CC) $(SECURE_CFLAGS) -MMD -MP -c $< -o $@
@@ -100,7 +103,6 @@ GUEST_CC := $(CROSS_COMPILE)gcc
 GUEST_CFLAGS := -static -O2 -Wall -Wextra -Werror -pthread -Iinc
 GUEST_PROGS := $(O)/guest/teetest $(O)/guest/teebench $(O)/guest/fpcheck
 
-guest: $(GUEST_PROGS)
 
 $(O)/guest/teetest: tests/guest/teetest.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -174,8 +176,17 @@ $(O)/tests/virt_like.dtb: tests/unit/data/virt_like.dts | $(DEPS_STAMP)
 unit-tests: $(O)/tests/unit_tests $(O)/tests/virt_like.dtb
 	$(O)/tests/unit_tests
 
+# Normal-world client stack: libteec and tee-supplicant.
+-include client/libteec/libteec.mk
+-include client/tee-supplicant/supplicant.mk
+
+# Rules whose prerequisites the fragments above extend: keep them last.
+all: firmware rootfs guest $(CLIENT_TARGETS)
+
+guest: $(GUEST_PROGS)
+
 check: all $(O)/tests/unit_tests $(O)/tests/virt_like.dtb $(O)/tests/fuzz_msg \
-		test-firmware $(O)/hostile/hostile.bin
+		$(HOST_TEST_BINS) $(FUZZ_BINS) test-firmware $(O)/hostile/hostile.bin
 	tests/run-all.sh
 
 bench: all
