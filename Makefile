@@ -27,6 +27,10 @@ CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 	core/mm/core_mmu.c core/drivers/gic_v3.c core/drivers/secure_timer.c \
 	$(LIB_SRCS) $(PLAT_SRCS)
 
+# The core's crypto (mbedTLS from the deps cache) adds sources and objects.
+CORE_EXTRA_OBJS :=
+-include core/crypto/crypto.mk
+
 MONITOR_OBJS := $(patsubst %,$(O)/monitor/%.o,$(MONITOR_SRCS))
 CORE_OBJS := $(patsubst %,$(O)/core/%.o,$(CORE_SRCS))
 
@@ -50,9 +54,10 @@ $(O)/core/core.ld: core/core.ld.S plat/$(PLAT)/include/platform_config.h | $(DEP
 	@echo "  LDS     $@"
 	$(Q)$(CC) -E -P -x c -D__LINKER__ -Iinc -Iplat/$(PLAT)/include $< -o $@
 
-$(O)/core/core.elf: $(CORE_OBJS) $(O)/core/core.ld
+$(O)/core/core.elf: $(CORE_OBJS) $(CORE_EXTRA_OBJS) $(O)/core/core.ld
 	@echo "  LD      $@"
-	$(Q)$(CC) $(SECURE_LDFLAGS) -T $(O)/core/core.ld $(CORE_OBJS) -lgcc -o $@
+	$(Q)$(CC) $(SECURE_LDFLAGS) -T $(O)/core/core.ld $(CORE_OBJS) \
+		$(CORE_EXTRA_OBJS) -lgcc -o $@
 
 $(O)/core/core.bin: $(O)/core/core.elf
 	$(Q)$(OBJCOPY) -O binary $< $@
