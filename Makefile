@@ -27,6 +27,11 @@ CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 	core/mm/core_mmu.c core/drivers/gic_v3.c core/drivers/secure_timer.c \
 	$(LIB_SRCS) $(PLAT_SRCS)
 
+# Fragments (core/crypto, client/*) contribute to these lists.
+CLIENT_TARGETS :=
+HOST_TEST_BINS :=
+FUZZ_BINS :=
+
 # The core's crypto (mbedTLS from the deps cache) adds sources and objects.
 CORE_EXTRA_OBJS :=
 -include core/crypto/crypto.mk
@@ -36,10 +41,6 @@ CORE_OBJS := $(patsubst %,$(O)/core/%.o,$(CORE_SRCS))
 
 .PHONY: all firmware rootfs guest deps run check unit-tests bench clean format
 
-# Parts outside the secure world contribute through these (see client/*/*.mk).
-CLIENT_TARGETS :=
-HOST_TEST_BINS :=
-FUZZ_BINS :=
 
 firmware: $(O)/rampart.bin
 

@@ -3,6 +3,7 @@
  * calls. Each CPU proves its vectors, GIC and secure timer work by taking
  * one secure timer interrupt before it reports itself up.
  */
+#include <crypto/crypto.h>
 #include <drivers/gic.h>
 #include <drivers/secure_timer.h>
 #include <kernel/cpu.h>
@@ -77,6 +78,9 @@ void core_boot_primary(unsigned int pos, uint64_t ns_dram_size)
 	gic_init_distributor();
 	init_this_cpu(pos);
 	core_heap_init();
+	res = crypto_init();
+	if (res)
+		panic("crypto_init failed: 0x%x", res);
 	thread_init();
 	core_log("normal-world DRAM: %lu MiB; %u secure threads",
 	     plat_ns_dram_size() >> 20, thread_count());

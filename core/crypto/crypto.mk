@@ -1,0 +1,41 @@
+# The core's crypto: mbedTLS (Debian source package, unpacked by
+# `make deps`) compiled freestanding with core/crypto/mbedtls_config.h, our
+# wrappers behind core/include/crypto/crypto.h, the RNG seed driver and the
+# signed TA image format. Included by the top Makefile right after CORE_SRCS.
+
+-include .cache/deps/paths.mk
+
+# mbedTLS library files the config enables (bignum/RSA for TA signatures,
+# SHA-*, HMAC/CTR-DRBG, AES). Unused functions fall out with --gc-sections.
+MBEDTLS_LIB_FILES := aes asn1parse bignum constant_time ctr_drbg hmac_drbg \
+	md oid platform platform_util rsa rsa_internal sha256
+MBEDTLS_CFLAGS := -I$(MBEDTLS_SRC)/include -Icore/crypto \
+	-DMBEDTLS_CONFIG_FILE='"mbedtls_config.h"'
+MBEDTLS_CORE_OBJS := $(patsubst %,$(O)/mbedtls/%.o,$(MBEDTLS_LIB_FILES))
+
+$(O)/mbedtls/%.o: $(MBEDTLS_SRC)/library/%.c core/crypto/mbedtls_config.h \
+		core/crypto/crypto.mk Makefile mk/toolchain.mk | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(SECURE_CFLAGS) $(MBEDTLS_CFLAGS) -include fmt.h -MMD -MP \
+		-c $< -o $@
+
+CORE_EXTRA_OBJS += $(MBEDTLS_CORE_OBJS)
+-include $(MBEDTLS_CORE_OBJS:.o=.d)
+
+# Our sources, built by the top Makefile's $(O)/core/%.o rule.
+CRYPTO_CORE_SRCS := core/crypto/crypto_init.c core/crypto/crypto_ct.c \
+	core/crypto/crypto_sha256.c core/crypto/crypto_rsa.c \
+	core/crypto/crypto_rng.c core/drivers/rng_seed.c core/tee/ta_image.c
+CORE_SRCS += $(CRYPTO_CORE_SRCS)
+CRYPTO_CORE_OBJS := $(patsubst %,$(O)/core/%.o,$(CRYPTO_CORE_SRCS))
+$(CRYPTO_CORE_OBJS): core/crypto/crypto.mk
+$(O)/core/core/crypto/%.o: SECURE_CFLAGS += $(MBEDTLS_CFLAGS)
+
+include tools/sign_ta/sign_ta.mk
+
+# ta_image.c embeds the TA signing public key.
+$(O)/core/core/tee/ta_image.c.o: SECURE_CFLAGS += -I$(O)/gen
+$(O)/core/core/tee/ta_image.c.o: $(TA_PUBKEY_HEADER)
+
+include tests/crypto/crypto_tests.mk
