@@ -141,7 +141,7 @@ UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c) tests/unit/harness.c \
 MSG_LAYER_SRCS := core/tee/ns_buf.c core/tee/shm.c core/tee/msg_params.c \
 	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
 	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c
-UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c core/mm/heap.c lib/fdt/fdt_reader.c \
+UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c core/mm/heap.c core/mm/page_pool.c lib/fdt/fdt_reader.c \
 	$(MSG_LAYER_SRCS) lib/libc/fmt.c \
 	plat/$(PLAT)/plat_common.c monitor/psci_decode.c
 

@@ -202,3 +202,36 @@ TEE_Result pgt_lookup(const struct pgt *p, vaddr_t va, paddr_t *pa,
 	}
 	return TEE_ERROR_ITEM_NOT_FOUND;
 }
+
+/* The level-3 entry for @va, or NULL if a table on the way is missing. */
+static uint64_t *leaf_entry(const struct pgt *p, vaddr_t va)
+{
+	struct pgt_table *t = p->root;
+
+	for (unsigned int level = p->start_level; level < 3; level++) {
+		uint64_t d = t->entry[(va >> level_shift(level)) % PGT_ENTRIES];
+
+		if (!is_table(d, level))
+			return NULL;
+		t = p->table_va(d & DESC_ADDR_MASK);
+	}
+	return &t->entry[(va >> level_shift(3)) % PGT_ENTRIES];
+}
+
+TEE_Result pgt_unmap(struct pgt *p, vaddr_t va, uint64_t size)
+{
+	uint64_t end;
+
+	if (!size || !IS_ALIGNED(va | size, PGT_PAGE_SIZE) ||
+	    ADD_OVERFLOW(va, size, &end) || end > (1ull << p->va_bits))
+		return TEE_ERROR_BAD_PARAMETERS;
+	for (vaddr_t a = va; a < end; a += PGT_PAGE_SIZE) {
+		uint64_t *e = leaf_entry(p, a);
+
+		if (!e || !(*e & DESC_VALID))
+			return TEE_ERROR_BAD_STATE;
+	}
+	for (vaddr_t a = va; a < end; a += PGT_PAGE_SIZE)
+		*leaf_entry(p, a) = 0;
+	return TEE_SUCCESS;
+}

@@ -230,3 +230,30 @@ TEST(pgt_init_rejects_bad_arguments)
 	CHECK_EQ(p.start_level, 2);
 	free(pool);
 }
+
+TEST(pgt_unmap_pages_all_or_nothing)
+{
+	struct pgt_table *pool = new_pool(POOL);
+	struct pgt p;
+	paddr_t pa;
+
+	setup(&p, pool, POOL);
+	CHECK_EQ(pgt_map(&p, 0x100000000ull, 0x200000, 0x3000,
+			 PGT_ATTR_USER | PGT_ATTR_W),
+		 TEE_SUCCESS);
+	/* Part of the range unmapped: nothing changes. */
+	CHECK_EQ(pgt_unmap(&p, 0x100001000ull, 0x3000), TEE_ERROR_BAD_STATE);
+	CHECK_EQ(pgt_lookup(&p, 0x100001000ull, &pa, NULL), TEE_SUCCESS);
+	CHECK_EQ(pgt_unmap(&p, 0x100001000ull, 0x1001), TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(pgt_unmap(&p, 0x100001000ull, 0x2000), TEE_SUCCESS);
+	CHECK_EQ(pgt_lookup(&p, 0x100001000ull, &pa, NULL),
+		 TEE_ERROR_ITEM_NOT_FOUND);
+	CHECK_EQ(pgt_lookup(&p, 0x100000000ull, &pa, NULL), TEE_SUCCESS);
+	/* And the range can be mapped again. */
+	CHECK_EQ(pgt_map(&p, 0x100001000ull, 0x400000, 0x2000, PGT_ATTR_USER),
+		 TEE_SUCCESS);
+	/* Blocks are not split. */
+	CHECK_EQ(pgt_map(&p, 0x40000000, 0x40000000, 0x200000, 0), TEE_SUCCESS);
+	CHECK_EQ(pgt_unmap(&p, 0x40000000, 0x1000), TEE_ERROR_BAD_STATE);
+	free(pool);
+}

@@ -61,6 +61,14 @@ TEE_Result pgt_init(struct pgt *p, struct pgt_table *pool, size_t pool_size,
 TEE_Result pgt_map(struct pgt *p, vaddr_t va, paddr_t pa, uint64_t size,
 		   uint64_t attrs);
 
+/*
+ * Removes page (level-3) mappings in [va, va + size); table pages stay.
+ * BAD_PARAMETERS for unaligned ranges, BAD_STATE if part of the range is
+ * mapped by a block or not mapped at all (nothing is changed then). The
+ * caller invalidates the TLB.
+ */
+TEE_Result pgt_unmap(struct pgt *p, vaddr_t va, uint64_t size);
+
 /* Translates @va; ITEM_NOT_FOUND if unmapped. @attrs may be NULL. */
 TEE_Result pgt_lookup(const struct pgt *p, vaddr_t va, paddr_t *pa,
 		      uint64_t *attrs);
