@@ -25,6 +25,8 @@ CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
 	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c \
 	core/mm/core_mmu.c core/drivers/gic_v3.c core/drivers/secure_timer.c \
+	core/mm/page_pool.c core/mm/uspace.c core/tee/elf_ta.c core/tee/user_ta.c \
+	core/tee/syscalls.c core/arch/arm64/user_a64.S \
 	$(LIB_SRCS) $(PLAT_SRCS)
 
 # Fragments (core/crypto, client/*) contribute to these lists.
@@ -110,10 +112,11 @@ GUEST_CFLAGS := -static -O2 -Wall -Wextra -Werror -pthread -Iinc
 GUEST_PROGS := $(O)/guest/teetest $(O)/guest/teebench $(O)/guest/fpcheck
 
 
-$(O)/guest/teetest: tests/guest/teetest.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
+$(O)/guest/teetest: $(wildcard tests/guest/teetest/*.c tests/guest/teetest/*.h) \
+		inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  GUESTCC $@"
-	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -o $@ $<
+	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -o $@ $(filter %.c,$^)
 
 $(O)/guest/fpcheck: tests/guest/fpcheck.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -6,6 +6,7 @@
  */
 #include <kernel/log.h>
 #include <kernel/thread.h>
+#include <mm/uspace.h>
 #include <rampart/abi/optee_smc.h>
 
 static struct thread threads[CFG_NUM_THREADS];
@@ -87,6 +88,8 @@ void thread_rpc(uint32_t rpc_func, uint64_t a1, uint64_t a2)
 	cpu->leave_out[3] = ((uint64_t)t->generation << 8) | t->index;
 	thread_save_and_leave(&t->regs, leave_suspended);
 	/* Resumed, possibly on another CPU: do not use `cpu` here. */
+	if (t->active_uspace)
+		uspace_activate(t->active_uspace);
 }
 
 static void leave_finished(void) { release_and_return(THREAD_FREE); }
@@ -145,6 +148,8 @@ static void start(struct smc_args *args)
 		t->args = *args;
 		t->call = NULL;
 		t->cancel_requested = false;
+		t->user = NULL;
+		t->active_uspace = NULL;
 		this_core_cpu()->current_thread = t;
 		thread_enter(t->stack_top, thread_main, t);
 	}

@@ -121,3 +121,5 @@ void core_mmu_enable_this_cpu(void)
 
 	mmu_enable((uint64_t)core_pgt.root, tcr, PGT_MAIR_VALUE, sctlr);
 }
+
+const struct pgt *core_mmu_pgt(void) { return &core_pgt; }

@@ -9,6 +9,7 @@
 #include <tee/pta.h>
 #include <tee/session.h>
 #include <tee/std_call.h>
+#include <tee/user_ta.h>
 
 struct session {
 	uint32_t id;
@@ -67,13 +68,21 @@ TEE_Result session_open(const uint8_t uuid[16], uint32_t login,
 	struct session *s;
 	TEE_Result res;
 
-	(void)login; /* pseudo TAs accept every login method */
+	(void)login; /* TAs do not see the login method yet */
 	*origin = TEE_ORIGIN_TEE;
-	if (!pta)
-		return TEE_ERROR_ITEM_NOT_FOUND;
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return TEE_ERROR_OUT_OF_MEMORY;
+	if (!pta) {
+		/* Not built in: a user-mode TA fetched by UUID. */
+		res = user_ta_open_session(uuid, cp->types, cp->p, &s->ctx,
+					   origin);
+		if (res) {
+			free(s);
+			return res;
+		}
+		pta = &user_ta_session_ops;
+	}
 	s->pta = pta;
 	if (pta->open_session) {
 		*origin = TEE_ORIGIN_TRUSTED_APP;

@@ -33,6 +33,7 @@ typedef uint32_t TEE_Result;
 #define TEE_ERROR_SECURITY 0xFFFF000Fu
 #define TEE_ERROR_SHORT_BUFFER 0xFFFF0010u
 #define TEE_ERROR_OVERFLOW 0xFFFF300Fu
+#define TEE_ERROR_TARGET_DEAD 0xFFFF3024u
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define ROUNDUP(v, a) (((v) + ((a)-1)) & ~((__typeof__(v))(a)-1))

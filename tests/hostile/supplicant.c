@@ -85,6 +85,9 @@ void serve_rpc_msg(uint64_t pa)
 		free_count++;
 		freed_cookie = m->params[0].u.value.b;
 		m->ret = TEE_SUCCESS;
+	} else if (m->cmd == OPTEE_RPC_CMD_LOAD_TA) {
+		/* Like a supplicant with no such file: unknown UUIDs stay unknown. */
+		m->ret = TEE_ERROR_ITEM_NOT_FOUND;
 	} else {
 		m->ret = TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -12,7 +12,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-# teec_test's names (tests/guest/teec_test.c, table "tests").
+# teec_test's names (tests/guest/teec_test/, table "tests").
 tests="context open_close open_with_operation open_unknown_uuid open_bad_args
 	logins login_application invoke_bad_session value_add value_shapes
 	bad_param_types temp_memref temp_zero_and_null temp_directions

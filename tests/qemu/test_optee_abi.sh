@@ -1,6 +1,6 @@
 #!/bin/bash
 # The OP-TEE message ABI as Linux's driver uses it: boot the guest on SMP
-# configs and run teetest (tests/guest/teetest.c, built into out/guest by
+# configs and run teetest (tests/guest/teetest/, built into out/guest by
 # `make check`), which drives /dev/tee0 with raw ioctls against the test
 # pseudo TA. Plus host-side checks: the driver probed, the device nodes
 # exist, the kernel log has no splat and the secure world did not panic.

@@ -28,6 +28,8 @@ struct thread_regs {
 };
 
 struct std_call; /* core/tee: the call a thread is serving */
+struct user_ctx; /* core/tee: the TA entry a thread is running, if any */
+struct uspace;
 
 struct thread {
 	volatile uint32_t state;
@@ -39,6 +41,8 @@ struct thread {
 	uint64_t rpc_ret[4];    /* a1, a2, a4, a5 of RETURN_FROM_RPC */
 	struct std_call *call;
 	volatile bool cancel_requested;
+	struct user_ctx *user;
+	const struct uspace *active_uspace; /* re-installed after an RPC */
 };
 
 void thread_init(void);

@@ -1,0 +1,42 @@
+/*
+ * User-mode TAs: loading (LOAD_TA through the supplicant, signature check,
+ * ELF mapping at a random address in a fresh address space), instances and
+ * sessions, and running their entry points at S-EL0.
+ */
+#ifndef TEE_USER_TA_H
+#define TEE_USER_TA_H
+
+#include <kernel/thread.h>
+#include <tee/pta.h>
+
+struct ta_instance;
+
+/* What a thread records while it runs a TA entry (syscalls.c uses it). */
+struct user_ctx {
+	struct thread_regs save; /* for user_exit() */
+	struct ta_instance *ta;
+	bool panicked;
+	uint32_t panic_code;
+	uint32_t cancel_mask; /* GP: cancellation starts masked */
+};
+
+/* The saved registers of a TA at an exception (vectors.S layout). */
+struct user_frame {
+	uint64_t x[31];
+	uint64_t sp_el0, elr, spsr;
+};
+
+TEE_Result user_ta_open_session(const uint8_t uuid[16], uint32_t types,
+				union tee_param p[4], void **session_ctx,
+				uint32_t *origin);
+/* Sessions of user TAs present themselves like pseudo TAs after opening. */
+extern const struct pta user_ta_session_ops;
+
+/* The address space of the TA running on this thread (syscall checks). */
+const struct uspace *user_ta_current_uspace(void);
+uint64_t user_ta_load_base(const struct ta_instance *ta);
+
+void __attribute__((noreturn)) user_exit(const struct thread_regs *save,
+					 uint64_t value);
+
+#endif
