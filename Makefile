@@ -188,6 +188,9 @@ unit-tests: $(O)/tests/unit_tests $(O)/tests/virt_like.dtb
 # Normal-world client stack: libteec and tee-supplicant.
 -include client/libteec/libteec.mk
 -include client/tee-supplicant/supplicant.mk
+# The TA dev kit (out/export-ta_arm64) and the TAs built with it.
+-include ta/export.mk
+-include tests/guest/tatest/tatest.mk
 
 # Rules whose prerequisites the fragments above extend: keep them last.
 all: firmware rootfs guest $(CLIENT_TARGETS)

@@ -113,8 +113,10 @@ TEE_Result session_invoke(uint32_t id, uint32_t cmd,
 	*origin = TEE_ORIGIN_TEE;
 	if (!s)
 		return TEE_ERROR_BAD_PARAMETERS;
-	*origin = TEE_ORIGIN_TRUSTED_APP;
 	res = s->pta->invoke(s->ctx, cmd, cp->types, cp->p);
+	/* A dead TA instance is reported by the TEE, everything else by the TA. */
+	*origin = res == TEE_ERROR_TARGET_DEAD ? TEE_ORIGIN_TEE
+					       : TEE_ORIGIN_TRUSTED_APP;
 	put(s);
 	return res;
 }

@@ -16,6 +16,8 @@
 #define ACCESS_READ 0x1u
 #define ACCESS_WRITE 0x2u
 #define ACCESS_ANY_OWNER 0x4u
+#define ACCESS_NONSECURE 0x10000000u /* OP-TEE extension */
+#define ACCESS_SECURE 0x20000000u
 #define LOG_MAX 256
 
 void core_handle_irq(void);
@@ -47,7 +49,7 @@ static TEE_Result sys_log(uint64_t va, uint64_t len)
 	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 		len--;
 	buf[len] = '\0';
-	core_log("TA: %s", buf);
+	core_log("%s", buf); /* libutee's trace prefix says it is a TA */
 	return TEE_SUCCESS;
 }
 
@@ -153,8 +155,12 @@ static uint64_t syscall(struct user_frame *f)
 		return TEE_SUCCESS;
 	case UTEE_SYS_CHECK_ACCESS:
 		if (a[0] & ~(uint64_t)(ACCESS_READ | ACCESS_WRITE |
-				       ACCESS_ANY_OWNER))
+				       ACCESS_ANY_OWNER | ACCESS_NONSECURE |
+				       ACCESS_SECURE))
 			return TEE_ERROR_BAD_PARAMETERS;
+		/* Everything a TA can address is secure memory (memrefs too). */
+		if (a[0] & ACCESS_NONSECURE)
+			return TEE_ERROR_ACCESS_DENIED;
 		return user_ok(a[1], a[2], a[0] & ACCESS_WRITE)
 			       ? TEE_SUCCESS
 			       : TEE_ERROR_ACCESS_DENIED;

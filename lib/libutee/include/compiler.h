@@ -31,8 +31,11 @@
 #define __compiler_bswap16(x) __builtin_bswap16((x))
 
 /* Overflow-checked arithmetic: true when the result did not fit in *res. */
-#define __compiler_add_overflow(a, b, res) __builtin_add_overflow((a), (b), (res))
-#define __compiler_sub_overflow(a, b, res) __builtin_sub_overflow((a), (b), (res))
-#define __compiler_mul_overflow(a, b, res) __builtin_mul_overflow((a), (b), (res))
+#define __compiler_add_overflow(a, b, res)                                     \
+	__builtin_add_overflow((a), (b), (res))
+#define __compiler_sub_overflow(a, b, res)                                     \
+	__builtin_sub_overflow((a), (b), (res))
+#define __compiler_mul_overflow(a, b, res)                                     \
+	__builtin_mul_overflow((a), (b), (res))
 
 #endif

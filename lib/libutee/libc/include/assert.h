@@ -13,7 +13,7 @@ void __assert_fail(const char *expr, const char *file, int line,
 #ifdef NDEBUG
 #define assert(expr) ((void)0)
 #else
-#define assert(expr) \
+#define assert(expr)                                                           \
 	((expr) ? (void)0 : __assert_fail(#expr, __FILE__, __LINE__, __func__))
 #endif
 

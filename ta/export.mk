@@ -1,0 +1,109 @@
+# The TA dev kit, as a fragment of the top-level Makefile (which defines O,
+# Q, CROSS_COMPILE, DEPS_STAMP and, through core/crypto/crypto.mk, SIGN_TA
+# and TA_SIGN_KEY). Builds:
+#   $(O)/libutee/libutee.a    GP Internal Core API, entry, heap, trace
+#   $(O)/libutee/libutils.a   the TAs' small libc (string, stdio, stdlib...)
+#   $(O)/export-ta_arm64/     the dev kit TAs build against, OP-TEE layout:
+#       mk/ include/ lib/ src/ scripts/ bin/sign_ta keys/default_ta.pem
+#   $(O)/ta/<name>/<uuid>.ta  the in-tree TAs, built by their own Makefiles
+#                             against the export as an outside TA would be
+#
+# A TA outside the tree:
+#   make -C my_ta CROSS_COMPILE=aarch64-linux-gnu- \
+#       TA_DEV_KIT_DIR=/path/to/out/export-ta_arm64
+
+LIBUTEE_OUT := $(O)/libutee
+TA_EXPORT := $(O)/export-ta_arm64
+TA_EXPORT_STAMP := $(TA_EXPORT)/.stamp
+LIBUTEE_CC := $(CROSS_COMPILE)gcc
+LIBUTEE_AR := $(CROSS_COMPILE)ar
+TA_EXPORT_SIGN_TA := $(or $(SIGN_TA),$(O)/tools/sign_ta)
+TA_EXPORT_KEY := $(or $(TA_SIGN_KEY),$(O)/keys/ta_dev_key.pem)
+
+# Same code-generation rules as TAs (see ta/mk/conf.mk): position
+# independent, no FP/SIMD, no outline atomics; our headers only. Traces are
+# all compiled in and filtered at run time by the TA's trace_level.
+LIBUTEE_CFLAGS = -std=gnu11 -Os -g -fpic -ffreestanding -fno-common \
+	-fno-stack-protector -ffunction-sections -fdata-sections \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables \
+	-fno-tree-loop-distribute-patterns \
+	-mgeneral-regs-only -mstrict-align -mno-outline-atomics \
+	-Wall -Wextra -Werror -Wmissing-prototypes -Wstrict-prototypes \
+	-Wpointer-arith -Wwrite-strings \
+	-nostdinc -isystem $(shell $(LIBUTEE_CC) -print-file-name=include) \
+	-Ilib/libutee/include -Ilib/libutee/libc/include -Iinc \
+	-DTRACE_LEVEL=4
+
+LIBUTEE_SRCS := lib/libutee/entry_a64.S lib/libutee/entry.c \
+	lib/libutee/params.c lib/libutee/tee_api.c lib/libutee/malloc.c \
+	lib/libutee/trace.c lib/libutee/properties.c \
+	lib/libutee/utee_syscalls.c
+LIBUTILS_SRCS := lib/libutee/libc/string.c lib/libutee/libc/printf.c \
+	lib/libutee/libc/stdlib.c lib/libutee/libc/ctype.c
+
+libutee-obj = $(patsubst lib/libutee/%,$(LIBUTEE_OUT)/obj/%.o,$(1))
+LIBUTEE_OBJS := $(call libutee-obj,$(LIBUTEE_SRCS))
+LIBUTILS_OBJS := $(call libutee-obj,$(LIBUTILS_SRCS))
+
+$(LIBUTEE_OUT)/obj/%.o: lib/libutee/% ta/export.mk | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  TACC    $@"
+	$(Q)$(LIBUTEE_CC) $(LIBUTEE_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIBUTEE_OUT)/libutee.a: $(LIBUTEE_OBJS)
+	@echo "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)$(LIBUTEE_AR) rcs $@ $^
+
+$(LIBUTEE_OUT)/libutils.a: $(LIBUTILS_OBJS)
+	@echo "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)$(LIBUTEE_AR) rcs $@ $^
+
+# --- export tree -------------------------------------------------------------
+TA_EXPORT_HDRS := $(wildcard lib/libutee/include/*.h lib/libutee/libc/include/*.h)
+TA_EXPORT_FILES := $(wildcard ta/mk/*.mk ta/src/* ta/scripts/*) \
+	$(TA_EXPORT_HDRS) inc/rampart/abi/utee.h ta/README.md
+
+$(TA_EXPORT_STAMP): $(TA_EXPORT_FILES) $(LIBUTEE_OUT)/libutee.a \
+		$(LIBUTEE_OUT)/libutils.a $(TA_EXPORT_SIGN_TA) $(TA_EXPORT_KEY) \
+		ta/export.mk
+	@echo "  EXPORT  $(TA_EXPORT)"
+	$(Q)rm -rf $(addprefix $(TA_EXPORT)/,mk include lib src scripts bin keys)
+	$(Q)mkdir -p $(addprefix $(TA_EXPORT)/,mk include/rampart/abi lib src \
+		scripts bin keys)
+	$(Q)cp ta/README.md $(TA_EXPORT)/
+	$(Q)cp ta/mk/*.mk $(TA_EXPORT)/mk/
+	$(Q)cp $(TA_EXPORT_HDRS) $(TA_EXPORT)/include/
+	$(Q)cp inc/rampart/abi/utee.h $(TA_EXPORT)/include/rampart/abi/
+	$(Q)cp ta/src/* $(TA_EXPORT)/src/
+	$(Q)cp ta/scripts/* $(TA_EXPORT)/scripts/
+	$(Q)cp $(LIBUTEE_OUT)/libutee.a $(LIBUTEE_OUT)/libutils.a $(TA_EXPORT)/lib/
+	$(Q)cp $(TA_EXPORT_SIGN_TA) $(TA_EXPORT)/bin/sign_ta
+	$(Q)install -m 600 $(TA_EXPORT_KEY) $(TA_EXPORT)/keys/default_ta.pem
+	$(Q)touch $@
+
+.PHONY: ta-devkit
+ta-devkit: $(TA_EXPORT_STAMP)
+
+# --- in-tree TAs, built like outside ones -------------------------------------
+# $1: name, $2: source directory, $3: UUID
+define ta-in-tree
+$(O)/ta/$1/$3.ta: $(TA_EXPORT_STAMP) $(wildcard $2/* $2/*/*)
+	@echo "  TA      $$@"
+	$(Q)$(MAKE) --no-print-directory -C $2 CROSS_COMPILE=$(CROSS_COMPILE) \
+		TA_DEV_KIT_DIR=$(abspath $(TA_EXPORT)) O=$(abspath $(O)/ta/$1) \
+		LDFLAGS= CFLAGS= >/dev/null
+TA_BINS += $(O)/ta/$1/$3.ta
+endef
+
+TA_BINS :=
+$(eval $(call ta-in-tree,hello_world,examples/hello_world/ta,8aaaf200-2450-11e4-abe2-0002a5d5c51b))
+$(eval $(call ta-in-tree,gp13_ta,tests/ta/gp13_ta,40c51987-3c41-4c2c-8de6-3246fa4ef158))
+
+.PHONY: tas
+tas: $(TA_BINS)
+
+CLIENT_TARGETS += $(TA_EXPORT_STAMP) $(TA_BINS)
+
+-include $(LIBUTEE_OBJS:.o=.d) $(LIBUTILS_OBJS:.o=.d)

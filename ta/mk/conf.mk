@@ -1,0 +1,85 @@
+# Dev kit configuration: what is being built, the toolchain and the flags
+# every TA object gets. Included by ta_dev_kit.mk.
+
+ifneq ($(words $(BINARY) $(LIBNAME) $(SHLIBNAME)),1)
+$(error set exactly one of BINARY, LIBNAME, SHLIBNAME)
+endif
+ifneq ($(LIBNAME)$(SHLIBNAME),)
+$(error this dev kit builds TAs (BINARY) only; LIBNAME/SHLIBNAME are not supported yet)
+endif
+
+.DEFAULT_GOAL := all
+.SUFFIXES:
+
+O ?= .
+out-dir := $(patsubst %/,%,$(O))
+
+ifeq ($(V),1)
+q :=
+ta-echo := @true
+else
+q := @
+ta-echo := @echo
+endif
+# make -s: no progress lines either.
+ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+ta-echo := @true
+endif
+
+# --- toolchain ------------------------------------------------------------------
+CROSS_COMPILE ?= aarch64-linux-gnu-
+CROSS_COMPILE64 ?= $(CROSS_COMPILE)
+CROSS_COMPILE_ta_arm64 ?= $(CROSS_COMPILE64)
+ta-cross := $(CROSS_COMPILE_ta_arm64)
+COMPILER ?= gcc
+
+ifeq ($(COMPILER),clang)
+ta-cc := clang --target=aarch64-linux-gnu
+else
+ta-cc := $(ta-cross)gcc
+endif
+ta-ld := $(ta-cross)ld
+ta-objcopy := $(ta-cross)objcopy
+ta-objdump := $(ta-cross)objdump
+ta-readelf := $(ta-cross)readelf
+
+ta-cc-include := $(shell $(ta-cc) -print-file-name=include 2>/dev/null)
+ta-libgcc := $(shell $(ta-cross)gcc -print-libgcc-file-name 2>/dev/null)
+
+# --- flags ----------------------------------------------------------------------
+CFG_TEE_TA_LOG_LEVEL ?= 2
+CFG_TA_VERSION ?= 0
+
+# No FP/SIMD: the core does not yet save and restore the FP/SIMD state of
+# TAs, so TA code must not touch those registers (float/double do not
+# compile). No outline atomics: they need the Linux auxiliary vector.
+ta-arch-cflags := -mgeneral-regs-only -mstrict-align
+ifneq ($(COMPILER),clang)
+ta-arch-cflags += -mno-outline-atomics
+endif
+
+ta-base-cflags := -std=gnu11 -Os -g -fpic -ffreestanding -fno-common \
+	-fno-stack-protector -ffunction-sections -fdata-sections \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables \
+	$(ta-arch-cflags) \
+	-Wall -Wextra -Wno-unused-parameter -Wmissing-prototypes \
+	-Wstrict-prototypes -Wpointer-arith -Wwrite-strings \
+	-Werror=implicit-function-declaration
+
+ta-base-aflags := -fpic $(ta-arch-cflags)
+
+# CFG_x=y -> -DCFG_x=1; n or empty -> nothing; anything else -> -DCFG_x=value.
+ta-cfg-define = $(if $(filter y,$($1)),-D$1=1,$(if $(filter-out n,$(strip $($1))),'-D$1=$(subst ','\'',$(strip $($1)))'))
+ta-cfg-defines = $(foreach v,$(sort $(filter CFG_%,$(.VARIABLES))),$(call ta-cfg-define,$v))
+
+ifeq ($(CFG_TA_OPTEE_CORE_API_COMPAT_1_1),y)
+ta-api-define := -D__OPTEE_CORE_API_COMPAT_1_1=1
+endif
+
+# Our headers only: the dev kit's include/ (GP API and a small libc) plus
+# the compiler's own freestanding headers (stdint.h, stddef.h, stdarg.h ...).
+ta-base-cppflags = -nostdinc -isystem $(ta-cc-include) \
+	-DTRACE_LEVEL=$(CFG_TEE_TA_LOG_LEVEL) $(ta-api-define) \
+	$(ta-cfg-defines)
+
+ta-user-cflags = $(or $(CFLAGS64),$(CFLAGS))
