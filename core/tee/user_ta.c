@@ -31,6 +31,7 @@ struct ta_instance {
 	uint8_t *image; /* page-pool block of image_pages pages */
 	size_t image_pages;
 	uint64_t base, entry, stack_top, params_va;
+	struct utee_params *params; /* page-pool page mapped at params_va */
 	uint32_t sessions;
 	uint32_t next_session;
 	bool dead;
@@ -224,7 +225,22 @@ static TEE_Result load(const uint8_t uuid[16], struct ta_instance **out)
 		page_pool_free(&core_page_pool, stack, stack_pages);
 		goto err;
 	}
+	/*
+	 * The utee_params page stays mapped for the instance's life, so a
+	 * value-only invoke maps nothing; memref buffers go right after it.
+	 */
 	ta->params_va = random_va(0x2000000000ull, 0x800000000ull);
+	ta->params = page_pool_alloc(&core_page_pool, 1);
+	if (!ta->params) {
+		res = TEE_ERROR_OUT_OF_MEMORY;
+		goto err;
+	}
+	res = uspace_map(ta->us, ta->params_va, ta->params, 1, PGT_ATTR_W,
+			 true);
+	if (res) {
+		page_pool_free(&core_page_pool, ta->params, 1);
+		goto err;
+	}
 	free(buf);
 	core_log("TA %08x loaded at 0x%lx (%zu pages), stack top 0x%lx",
 		 be32(uuid), ta->base, ta->image_pages, ta->stack_top);
@@ -246,14 +262,14 @@ static TEE_Result run_entry(struct ta_instance *ta, uint32_t func,
 	struct utee_params *up;
 	uint64_t off[TEE_NUM_PARAMS] = { 0 }, orig[TEE_NUM_PARAMS] = { 0 };
 	size_t pages = 1;
-	uint8_t *area;
+	uint8_t *area = NULL;
 	uint64_t r;
 	TEE_Result res;
 
 	*origin = TEE_ORIGIN_TEE;
 	if (ta->dead)
 		return TEE_ERROR_TARGET_DEAD;
-	/* Parameter area: utee_params, then each memref page aligned. */
+	/* Memref buffers, each page aligned, right after the params page. */
 	for (int i = 0; p && i < TEE_NUM_PARAMS; i++) {
 		uint32_t ty = TEE_PARAM_TYPE_GET(types, i);
 
@@ -262,15 +278,20 @@ static TEE_Result run_entry(struct ta_instance *ta, uint32_t func,
 			pages += ROUNDUP(p[i].memref.size, PAGE) / PAGE;
 		}
 	}
-	area = page_pool_alloc(&core_page_pool, pages);
-	if (!area)
-		return TEE_ERROR_OUT_OF_MEMORY;
-	res = uspace_map(ta->us, ta->params_va, area, pages, PGT_ATTR_W, true);
-	if (res) {
-		page_pool_free(&core_page_pool, area, pages);
-		return res;
+	if (pages > 1) {
+		area = page_pool_alloc(&core_page_pool, pages - 1);
+		if (!area)
+			return TEE_ERROR_OUT_OF_MEMORY;
+		res = uspace_map(ta->us, ta->params_va + PAGE, area, pages - 1,
+				 PGT_ATTR_W, true);
+		if (res) {
+			page_pool_free(&core_page_pool, area, pages - 1);
+			return res;
+		}
+		area -= PAGE; /* so that area + off[i] is the buffer */
 	}
-	up = (struct utee_params *)area;
+	up = ta->params;
+	memset(up, 0, sizeof(*up));
 	up->types = p ? types : 0;
 	for (int i = 0; p && i < TEE_NUM_PARAMS; i++) {
 		uint32_t ty = TEE_PARAM_TYPE_GET(types, i);
@@ -326,7 +347,8 @@ static TEE_Result run_entry(struct ta_instance *ta, uint32_t func,
 			}
 		}
 	}
-	uspace_unmap(ta->us, ta->params_va); /* pages zeroed and freed */
+	if (pages > 1) /* buffer pages zeroed and freed */
+		uspace_unmap(ta->us, ta->params_va + PAGE);
 	return res;
 }
 

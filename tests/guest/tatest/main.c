@@ -1,0 +1,263 @@
+/*
+ * tatest: in-guest tests of user-mode TAs through the GlobalPlatform TEE
+ * Client API (our libteec, static): the hello_world example TA and the
+ * GP 1.3 test TA gp13_ta (tests/ta/gp13_ta), panics, instance isolation,
+ * repeated loading, and images the core must refuse.
+ *
+ * Usage: tatest [--budget SECONDS] [--bad-list FILE] [substring]
+ * FILE (written by tests/qemu/test_user_ta.sh) has one "name uuid" line per
+ * image installed in /lib/optee_armtz: each is tried as image_<name>
+ * (refused with SECURITY, BAD_FORMAT or ITEM_NOT_FOUND from the TEE; the
+ * one named "control" must load), then summed up as bad_images.
+ *
+ * Prints "@@RESULT <name> pass|fail <detail>@@" per test and exits 0 iff
+ * every selected test passed. Each test runs in a forked child watched with
+ * a timeout (a call stuck in the TEE cannot be interrupted), and the child
+ * also arms alarm() as a backstop. Needs tee-supplicant running.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "tatest.h"
+
+struct test {
+	const char *name;
+	void (*fn)(void);
+	int timeout_s;
+};
+
+static const struct test first[] = {
+	{"hello_world", t_hello_world, 30},
+	{"gp13_reverse", t_gp13_reverse, 30},
+	{"gp13_random", t_gp13_random, 20},
+	{"gp13_heap", t_gp13_heap, 30},
+	{"gp13_props", t_gp13_props, 20},
+	{"gp13_sizes", t_gp13_sizes, 20},
+	{"gp13_time", t_gp13_time, 20},
+	{"panic_is_target_dead", t_panic_is_target_dead, 30},
+	{"panic_origin_tee", t_panic_origin_tee, 30},
+	{"sessions_isolated", t_sessions_isolated, 40},
+	{"many_open_close", t_many_open_close, 240},
+};
+static const struct test last = {"core_alive_after", t_core_alive_after, 30};
+
+static struct bad_image images[MAX_BAD];
+static size_t num_images;
+
+static void result(const char *name, bool pass, char *d)
+{
+	for (char *c = d; *c; c++) /* keep the @@...@@ framing on one line */
+		if (*c == '@' || *c == '\n' || *c == '\r')
+			*c = ' ';
+	printf("@@RESULT %s %s %s@@\n", name, pass ? "pass" : "fail",
+	       d[0] ? d : "-");
+	fflush(stdout);
+}
+
+/*
+ * Runs one test in a child that sends "P|F detail\n" through a pipe; the
+ * parent waits for that line at most timeout_s (a child stuck in the TEE
+ * may never exit, so it does not wait for EOF or exit). The verdict's
+ * detail goes to out (DETAIL_LEN + 64 bytes).
+ */
+static bool run_test(const char *name, void (*fn)(void), int timeout_s,
+		     char *out)
+{
+	char buf[DETAIL_LEN + 4] = "", d[DETAIL_LEN + 64] = "";
+	double end = now_s() + timeout_s;
+	int pfd[2], status;
+	bool pass = false;
+	size_t got = 0;
+	pid_t pid;
+
+	fflush(stdout);
+	if (pipe(pfd) || (pid = fork()) < 0) {
+		snprintf(d, sizeof(d), "pipe/fork: %s", strerror(errno));
+		result(name, false, d);
+		return false;
+	}
+	if (pid == 0) {
+		close(pfd[0]);
+		alarm((unsigned int)timeout_s + 5); /* backstop */
+		fn();
+		dprintf(pfd[1], "%c %s\n", failures ? 'F' : 'P', detail);
+		_exit(0);
+	}
+	close(pfd[1]);
+	while (!memchr(buf, '\n', got) && got < sizeof(buf) - 1) {
+		struct pollfd p = {pfd[0], POLLIN, 0};
+		double left = end - now_s();
+		ssize_t n;
+
+		if (left <= 0 || poll(&p, 1, (int)(left * 1000) + 1) == 0) {
+			snprintf(d, sizeof(d), "timed out after %d s",
+				 timeout_s);
+			break;
+		}
+		n = read(pfd[0], buf + got, sizeof(buf) - 1 - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	close(pfd[0]);
+	if (memchr(buf, '\n', got) && got >= 2) {
+		*strchr(buf, '\n') = 0;
+		pass = buf[0] == 'P';
+		snprintf(d, sizeof(d), "%s", buf + 2);
+	}
+	kill(pid, SIGKILL);
+	for (int i = 0; i < 100; i++, sleep_ms(10)) {
+		if (waitpid(pid, &status, WNOHANG) != pid)
+			continue;
+		if (!d[0] && WIFSIGNALED(status))
+			snprintf(d, sizeof(d), "test died by signal %d",
+				 WTERMSIG(status));
+		break;
+	}
+	if (!d[0])
+		snprintf(d, sizeof(d), "no verdict from the test process");
+	result(name, pass, d);
+	if (out)
+		snprintf(out, DETAIL_LEN + 64, "%s", d);
+	return pass;
+}
+
+static const char *read_list(const char *path)
+{
+	static char err[160];
+	char line[256], name[64], uuid[64];
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		snprintf(err, sizeof(err), "cannot open %s: %s", path,
+			 strerror(errno));
+		return err;
+	}
+	while (fgets(line, sizeof(line), f) && num_images < MAX_BAD) {
+		struct bad_image *b = &images[num_images];
+
+		if (line[0] == '#' || sscanf(line, "%63s %63s", name, uuid) != 2)
+			continue;
+		if (strlen(name) >= sizeof(b->name) ||
+		    !parse_uuid(uuid, &b->uuid)) {
+			snprintf(err, sizeof(err), "bad line in %s: %.60s", path,
+				 line);
+			fclose(f);
+			return err;
+		}
+		snprintf(b->name, sizeof(b->name), "%.47s", name);
+		snprintf(b->uuid_str, sizeof(b->uuid_str), "%.39s", uuid);
+		num_images++;
+	}
+	fclose(f);
+	return num_images ? NULL : "the list is empty";
+}
+
+static double deadline;
+static int budget = 600, ran, passed;
+static const char *filter;
+
+static bool selected(const char *name)
+{
+	return !filter || strstr(name, filter);
+}
+
+/* Runs t within the budget; the verdict's detail to out (may be NULL). */
+static bool run_budgeted(const char *name, void (*fn)(void), int timeout_s,
+			 char *out)
+{
+	int left = (int)(deadline - now_s());
+	char d[80];
+	bool ok;
+
+	ran++;
+	if (left <= 0) {
+		snprintf(d, sizeof(d), "not run: the %d s budget is used up",
+			 budget);
+		result(name, false, d);
+		return false;
+	}
+	ok = run_test(name, fn, timeout_s < left ? timeout_s : left, out);
+	passed += ok;
+	return ok;
+}
+
+static void run_images(const char *list)
+{
+	char summary[DETAIL_LEN] = "", d[DETAIL_LEN + 64], name[64];
+	const char *err = list ? read_list(list) : "no --bad-list given";
+	bool all = true;
+	size_t n = 0, bad = 0;
+
+	if (!selected("bad_images") && !selected("image_"))
+		return;
+	if (err) {
+		snprintf(d, sizeof(d), "%s", err);
+		ran++;
+		result("bad_images", false, d);
+		return;
+	}
+	for (size_t i = 0; i < num_images; i++) {
+		bool ok, control = !strcmp(images[i].name, "control");
+
+		cur_image = &images[i];
+		snprintf(name, sizeof(name), "image_%.47s", images[i].name);
+		d[0] = 0;
+		ok = run_budgeted(name, t_bad_image, 30, d);
+		if (control)
+			continue;
+		bad++;
+		all &= ok;
+		/* "name=CODE" (the detail's first word) for the summary. */
+		*strchrnul(d, ' ') = 0;
+		n += (size_t)snprintf(summary + n, n < sizeof(summary)
+							   ? sizeof(summary) - n
+							   : 0,
+				      "%s%s=%s%s", n ? " " : "",
+				      images[i].name, d, ok ? "" : "(FAIL)");
+		if (n >= sizeof(summary))
+			n = sizeof(summary) - 1;
+	}
+	ran++;
+	passed += all && bad;
+	snprintf(d, sizeof(d), "%s", bad ? summary : "no bad images listed");
+	result("bad_images", all && bad, d);
+}
+
+int main(int argc, char **argv)
+{
+	const char *list = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--budget") && i + 1 < argc) {
+			budget = atoi(argv[++i]);
+		} else if (!strcmp(argv[i], "--bad-list") && i + 1 < argc) {
+			list = argv[++i];
+		} else if (argv[i][0] == '-' || filter) {
+			fprintf(stderr, "usage: tatest [--budget SECONDS] "
+					"[--bad-list FILE] [substring]\n");
+			return 2;
+		} else {
+			filter = argv[i];
+		}
+	}
+	deadline = now_s() + budget;
+	for (size_t i = 0; i < ARRAY_SIZE(first); i++)
+		if (selected(first[i].name))
+			run_budgeted(first[i].name, first[i].fn,
+				     first[i].timeout_s, NULL);
+	run_images(list);
+	if (selected(last.name))
+		run_budgeted(last.name, last.fn, last.timeout_s, NULL);
+	printf("tatest: %d of %d passed\n", passed, ran);
+	return passed == ran && ran > 0 ? 0 : 1;
+}

@@ -1,0 +1,71 @@
+/*
+ * tatest: what the files of tests/guest/tatest share. main.c describes the
+ * program and runs the tests; common.c holds the utilities and the state of
+ * the running test; gp13.c tests the gp13_ta commands; lifecycle.c tests
+ * loading, panics, instances and refused images.
+ */
+#ifndef TATEST_H
+#define TATEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <tee_client_api.h>
+
+#define DETAIL_LEN 480
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define MAX_BAD 40
+
+extern char detail[DETAIL_LEN]; /* the running test's detail (child only) */
+extern int failures;		/* the running test's failed checks */
+extern TEEC_Context ctx;	/* set up by ctx_init() */
+
+/* One image of the host's list: "name uuid" per line. */
+struct bad_image {
+	char name[48];
+	char uuid_str[40];
+	TEEC_UUID uuid;
+};
+extern const struct bad_image *cur_image; /* the image t_bad_image tries */
+
+/* ---- utilities (common.c) ------------------------------------------------ */
+
+void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void expect(bool ok, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+const char *rn(TEEC_Result r);
+double now_s(void);
+void sleep_ms(unsigned int ms);
+bool parse_uuid(const char *s, TEEC_UUID *u);
+TEEC_UUID gp13_uuid(void);
+TEEC_UUID hello_uuid(void);
+TEEC_Operation new_op(uint32_t types);
+bool ctx_init(void);
+bool open_ta(TEEC_Session *s, const TEEC_UUID *u, const char *what);
+TEEC_Result hello_inc(TEEC_Session *s, uint32_t in, uint32_t *out,
+		      uint32_t *origin);
+bool hello_roundtrip(const char *what);
+TEEC_Result gp13_sizes(TEEC_Session *s, uint32_t *a, uint32_t *b,
+		       uint32_t *origin);
+TEEC_Result gp13_panic(TEEC_Session *s, uint32_t code, uint32_t *origin);
+
+/* ---- the tests: failed checks go to failures ----------------------------- */
+
+/* gp13.c */
+void t_hello_world(void);
+void t_gp13_reverse(void);
+void t_gp13_random(void);
+void t_gp13_heap(void);
+void t_gp13_props(void);
+void t_gp13_sizes(void);
+void t_gp13_time(void);
+/* lifecycle.c */
+void t_panic_is_target_dead(void);
+void t_panic_origin_tee(void);
+void t_sessions_isolated(void);
+void t_many_open_close(void);
+void t_bad_image(void); /* cur_image */
+void t_core_alive_after(void);
+
+#endif
