@@ -182,6 +182,11 @@ $(O)/tests/virt_like.dtb: tests/unit/data/virt_like.dts | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	$(Q)dtc -q -I dts -O dtb -o $@ $<
 
+$(O)/tests/fuzz_elf_ta: tests/fuzz/fuzz_elf_ta.c core/tee/elf_ta.c core/include/tee/elf_ta.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/fuzz_elf_ta.c core/tee/elf_ta.c -o $@
+
 unit-tests: $(O)/tests/unit_tests $(O)/tests/virt_like.dtb
 	$(O)/tests/unit_tests
 
@@ -198,6 +203,7 @@ all: firmware rootfs guest $(CLIENT_TARGETS)
 guest: $(GUEST_PROGS)
 
 check: all $(O)/tests/unit_tests $(O)/tests/virt_like.dtb $(O)/tests/fuzz_msg \
+		$(O)/tests/fuzz_elf_ta \
 		$(HOST_TEST_BINS) $(FUZZ_BINS) test-firmware $(O)/hostile/hostile.bin
 	tests/run-all.sh
 
