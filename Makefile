@@ -24,6 +24,7 @@ CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 	core/tee/ns_mem.c core/tee/ns_buf.c core/tee/shm.c core/tee/msg_params.c \
 	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
 	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c \
+	core/pta/debug_pta.c \
 	core/mm/core_mmu.c core/drivers/gic_v3.c core/drivers/secure_timer.c \
 	core/mm/page_pool.c core/mm/uspace.c core/tee/elf_ta.c core/tee/user_ta.c \
 	core/tee/syscalls.c core/arch/arm64/user_a64.S \
@@ -143,7 +144,8 @@ UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c) tests/unit/harness.c \
 # The message layer with its real code; hardware-facing parts are faked.
 MSG_LAYER_SRCS := core/tee/ns_buf.c core/tee/shm.c core/tee/msg_params.c \
 	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
-	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c
+	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c \
+	core/pta/debug_pta.c
 UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c core/mm/heap.c core/mm/page_pool.c lib/fdt/fdt_reader.c \
 	$(MSG_LAYER_SRCS) lib/libc/fmt.c \
 	plat/$(PLAT)/plat_common.c monitor/psci_decode.c

@@ -5,6 +5,7 @@
 static const struct pta *const ptas[] = {
 	&pta_device_enum,
 	&pta_test,
+	&pta_debug,
 };
 
 const struct pta *pta_find(const uint8_t uuid[16])

@@ -1,6 +1,7 @@
 #!/bin/bash
 # User-mode TAs end to end: tests/guest/tatest (built by
-# tests/guest/tatest/tatest.mk) against hello_world and gp13_ta as the TA
+# tests/guest/tatest/tatest.mk) against hello_world, gp13_ta and
+# isolation_ta (with the debug pseudo TA) as the TA
 # dev kit builds them (out/tas/), plus images the core must refuse, derived
 # here from the good gp13 image into out/tests/bad_tas/, each under its own
 # fresh UUID:
@@ -25,13 +26,16 @@
 # (so the refusals above are the patches' doing).
 # Two boots, --smp 2: cortex-a57 (prefix ta_a57) and max (ta_max). From the
 # secure log: aslr_addresses_differ (gp13 loaded at two or more distinct
-# addresses), no_core_panic, panic_logged (TEE_Panic / TA abort line) and
-# refusals_logged (a "TA load:" line per refused image).
+# addresses), no_core_panic, panic_logged (TEE_Panic / TA abort line),
+# refusals_logged (a "TA load:" line per refused image) and aborts_logged
+# (a "TA abort" line per isolation_ta instance the isolation tests kill by
+# a fault).
 set -u
 . "$(dirname "$0")/lib.sh"
 
 GP13=40c51987-3c41-4c2c-8de6-3246fa4ef158
 HELLO=8aaaf200-2450-11e4-abe2-0002a5d5c51b
+ISO=3202eaac-fba0-4d12-a511-a213c73de886
 tatest_bin="$REPO/out/guest/tatest"
 tas="$REPO/out/tas"
 sign_ta="$REPO/out/tools/sign_ta"
@@ -41,13 +45,15 @@ runs="a57:cortex-a57 max:max"
 
 guest_tests="hello_world gp13_reverse gp13_random gp13_heap gp13_props
 	gp13_sizes gp13_time panic_is_target_dead panic_origin_tee
-	sessions_isolated many_open_close"
+	sessions_isolated many_open_close read_core_memory read_other_ta
+	syscall_bad_pointers write_own_code exec_stack exec_heap stack_overflow
+	no_page_leak"
 bad_names="unsigned sig_flip hash_flip elf_flip img_size_flip trunc_300
 	trunc_half empty uuid_mismatch head_uuid wx entry_outside memsz_1g
 	phnum_huge seg_overlap rela_outside other_key"
 image_tests=$(for n in $bad_names control; do echo "image_$n"; done)
 host_checks="guest_ran aslr_addresses_differ no_core_panic panic_logged
-	refusals_logged"
+	refusals_logged aborts_logged"
 all_tests="$guest_tests $image_tests bad_images core_alive_after"
 
 all_fail() {
@@ -59,7 +65,7 @@ all_fail() {
 	exit 0
 }
 missing=""
-for f in "$tatest_bin" "$tas/$GP13.ta" "$tas/$HELLO.ta" "$sign_ta" "$dev_key"; do
+for f in "$tatest_bin" "$tas/$GP13.ta" "$tas/$HELLO.ta" "$tas/$ISO.ta" "$sign_ta" "$dev_key"; do
 	[ -e "$f" ] || missing="$missing ${f#$REPO/}"
 done
 [ -z "$missing" ] || all_fail "not built:$missing (make builds them)"
@@ -248,6 +254,14 @@ for run in $runs; do
 		pass "$prefix/panic_logged" "$line"
 	else
 		fail "$prefix/panic_logged" "no TEE_Panic / TA abort line" "$secure"
+	fi
+	# isolation_ta: read_core_memory 2, read_other_ta 3, write_own_code,
+	# exec_stack, exec_heap, stack_overflow 1 each, no_page_leak 21.
+	naborts=$(grep -ac 'TA abort' "$secure" || true)
+	if [ "$naborts" -ge 30 ]; then
+		pass "$prefix/aborts_logged" "$naborts 'TA abort' lines"
+	else
+		fail "$prefix/aborts_logged" "$naborts 'TA abort' lines, want >= 30" "$secure"
 	fi
 	nbad=$(echo $bad_names | wc -w)
 	nlog=$(grep -ac 'TA load: ' "$secure" || true)

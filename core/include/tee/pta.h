@@ -23,5 +23,6 @@ const struct pta *pta_find(const uint8_t uuid[16]);
 
 extern const struct pta pta_device_enum;
 extern const struct pta pta_test;
+extern const struct pta pta_debug;
 
 #endif

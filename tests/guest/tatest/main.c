@@ -2,7 +2,8 @@
  * tatest: in-guest tests of user-mode TAs through the GlobalPlatform TEE
  * Client API (our libteec, static): the hello_world example TA and the
  * GP 1.3 test TA gp13_ta (tests/ta/gp13_ta), panics, instance isolation,
- * repeated loading, and images the core must refuse.
+ * repeated loading, images the core must refuse, and isolation
+ * (isolation_ta: core and other TAs' memory, W^X, stack overflow, leaks).
  *
  * Usage: tatest [--budget SECONDS] [--bad-list FILE] [substring]
  * FILE (written by tests/qemu/test_user_ta.sh) has one "name uuid" line per
@@ -45,6 +46,14 @@ static const struct test first[] = {
 	{"panic_origin_tee", t_panic_origin_tee, 30},
 	{"sessions_isolated", t_sessions_isolated, 40},
 	{"many_open_close", t_many_open_close, 240},
+	{"read_core_memory", t_read_core_memory, 30},
+	{"read_other_ta", t_read_other_ta, 40},
+	{"syscall_bad_pointers", t_syscall_bad_pointers, 60},
+	{"write_own_code", t_write_own_code, 30},
+	{"exec_stack", t_exec_stack, 30},
+	{"exec_heap", t_exec_heap, 30},
+	{"stack_overflow", t_stack_overflow, 30},
+	{"no_page_leak", t_no_page_leak, 120},
 };
 static const struct test last = {"core_alive_after", t_core_alive_after, 30};
 

@@ -2,7 +2,8 @@
  * tatest: what the files of tests/guest/tatest share. main.c describes the
  * program and runs the tests; common.c holds the utilities and the state of
  * the running test; gp13.c tests the gp13_ta commands; lifecycle.c tests
- * loading, panics, instances and refused images.
+ * loading, panics, instances and refused images; isolation.c tests the
+ * isolation of TAs from the core and from each other.
  */
 #ifndef TATEST_H
 #define TATEST_H
@@ -67,5 +68,14 @@ void t_sessions_isolated(void);
 void t_many_open_close(void);
 void t_bad_image(void); /* cur_image */
 void t_core_alive_after(void);
+/* isolation.c */
+void t_read_core_memory(void);
+void t_read_other_ta(void);
+void t_syscall_bad_pointers(void);
+void t_write_own_code(void);
+void t_exec_stack(void);
+void t_exec_heap(void);
+void t_stack_overflow(void);
+void t_no_page_leak(void);
 
 #endif

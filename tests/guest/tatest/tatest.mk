@@ -1,9 +1,10 @@
 # tatest: the user-mode TA tests for the guest, as a fragment of the
 # top-level Makefile (which defines O, Q, GUEST_CC and DEPS_STAMP). Builds:
 #   $(O)/guest/tatest          the client (static, against $(O)/export-client)
-#   $(O)/tas/<uuid>.ta         hello_world and gp13_ta, each built from a copy
-#                              of its directory in $(O)/tas-build/<name> by the
-#                              exported dev kit, as a TA outside the tree is:
+#   $(O)/tas/<uuid>.ta         hello_world, gp13_ta and isolation_ta, each
+#                              built from a copy of its directory in
+#                              $(O)/tas-build/<name> by the exported dev
+#                              kit, as a TA outside the tree is:
 #     make -C <copy> CROSS_COMPILE=... TA_DEV_KIT_DIR=$(O)/export-ta_arm64
 # tests/qemu/test_user_ta.sh runs them (and derives the refused images).
 
@@ -18,11 +19,13 @@ TATEST_TAS_BUILD := $(O)/tas-build
 TATEST_SRCS := $(wildcard tests/guest/tatest/*.c)
 TATEST_CFLAGS := -static -O2 -Wall -Wextra -Werror -pthread \
 	-I$(TATEST_CLIENT_EXPORT)/include -Itests/ta/gp13_ta/include \
-	-Iexamples/hello_world/ta/include
+	-Iexamples/hello_world/ta/include -Itests/ta/isolation_ta/include -Iinc
 
 $(O)/guest/tatest: $(TATEST_SRCS) $(wildcard tests/guest/tatest/*.h) \
 		tests/guest/tatest/tatest.mk \
 		tests/ta/gp13_ta/include/gp13_ta.h \
+		tests/ta/isolation_ta/include/isolation_ta.h \
+		inc/rampart/abi/pta_debug.h \
 		examples/hello_world/ta/include/hello_world_ta.h \
 		$(TATEST_CLIENT_EXPORT)/include/tee_client_api.h \
 		$(TATEST_CLIENT_EXPORT)/lib/libteec.a | $(DEPS_STAMP)
@@ -52,6 +55,8 @@ endef
 
 $(eval $(call tatest-ta,hello_world,examples/hello_world/ta,8aaaf200-2450-11e4-abe2-0002a5d5c51b))
 $(eval $(call tatest-ta,gp13_ta,tests/ta/gp13_ta,40c51987-3c41-4c2c-8de6-3246fa4ef158))
+$(eval $(call tatest-ta,isolation_ta,tests/ta/isolation_ta,3202eaac-fba0-4d12-a511-a213c73de886))
 
 CLIENT_TARGETS += $(TATEST_TAS)/8aaaf200-2450-11e4-abe2-0002a5d5c51b.ta \
-	$(TATEST_TAS)/40c51987-3c41-4c2c-8de6-3246fa4ef158.ta
+	$(TATEST_TAS)/40c51987-3c41-4c2c-8de6-3246fa4ef158.ta \
+	$(TATEST_TAS)/3202eaac-fba0-4d12-a511-a213c73de886.ta
