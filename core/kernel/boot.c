@@ -8,6 +8,7 @@
 #include <drivers/secure_timer.h>
 #include <kernel/cpu.h>
 #include <kernel/log.h>
+#include <kernel/user_access.h>
 #include <kernel/thread.h>
 #include <rampart/plat.h>
 
@@ -52,8 +53,9 @@ static void init_this_cpu(unsigned int pos)
 		panic("no GIC redistributor for cpu %u", pos);
 	check_secure_timer(cpu);
 	core_log("cpu %u initialised: MMU on, GICv3 redistributor up, "
-	     "secure timer tick %u",
-	     pos, cpu->secure_timer_ticks);
+		 "secure timer tick %u, PAN %s",
+		 pos, cpu->secure_timer_ticks,
+		 user_access_init_cpu() ? "on" : "not available");
 }
 
 void core_boot_primary(unsigned int pos, uint64_t ns_dram_size)

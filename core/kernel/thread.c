@@ -6,6 +6,7 @@
  */
 #include <kernel/log.h>
 #include <kernel/thread.h>
+#include <kernel/user_access.h>
 #include <mm/uspace.h>
 #include <rampart/abi/optee_smc.h>
 
@@ -88,8 +89,10 @@ void thread_rpc(uint32_t rpc_func, uint64_t a1, uint64_t a2)
 	cpu->leave_out[3] = ((uint64_t)t->generation << 8) | t->index;
 	thread_save_and_leave(&t->regs, leave_suspended);
 	/* Resumed, possibly on another CPU: do not use `cpu` here. */
-	if (t->active_uspace)
+	if (t->active_uspace) {
 		uspace_activate(t->active_uspace);
+		user_access_reassert();
+	}
 }
 
 static void leave_finished(void) { release_and_return(THREAD_FREE); }

@@ -6,6 +6,7 @@
 #include <crypto/crypto.h>
 #include <drivers/secure_timer.h>
 #include <kernel/log.h>
+#include <kernel/user_access.h>
 #include <mm/uspace.h>
 #include <rampart/abi/utee.h>
 #include <rampart/arm64.h>
@@ -45,7 +46,7 @@ static TEE_Result sys_log(uint64_t va, uint64_t len)
 		len = LOG_MAX;
 	if (!user_ok(va, len, false))
 		return TEE_ERROR_ACCESS_DENIED;
-	memcpy(buf, (const void *)va, len);
+	copy_from_user(buf, va, len);
 	while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 		len--;
 	buf[len] = '\0';
@@ -65,7 +66,7 @@ static TEE_Result sys_random(uint64_t va, uint64_t len)
 
 		if (res)
 			return res;
-		memcpy((void *)(va + done), chunk, n);
+		copy_to_user(va + done, chunk, n);
 	}
 	memset(chunk, 0, sizeof(chunk));
 	return TEE_SUCCESS;
@@ -95,7 +96,7 @@ static TEE_Result sys_get_time(uint64_t kind, uint64_t va)
 	} else {
 		return TEE_ERROR_BAD_PARAMETERS;
 	}
-	memcpy((void *)va, &t, sizeof(t));
+	copy_to_user(va, &t, sizeof(t));
 	return TEE_SUCCESS;
 }
 
@@ -145,12 +146,16 @@ static uint64_t syscall(struct user_frame *f)
 	case UTEE_SYS_GET_CANCEL_FLAG:
 		if (!user_ok(a[0], 4, true))
 			return TEE_ERROR_ACCESS_DENIED;
-		*(uint32_t *)a[0] = cancelled();
+		{
+			uint32_t flag = cancelled();
+
+			copy_to_user(a[0], &flag, sizeof(flag));
+		}
 		return TEE_SUCCESS;
 	case UTEE_SYS_MASK_CANCEL:
 		if (!user_ok(a[1], 4, true))
 			return TEE_ERROR_ACCESS_DENIED;
-		*(uint32_t *)a[1] = ctx()->cancel_mask;
+		copy_to_user(a[1], &ctx()->cancel_mask, sizeof(uint32_t));
 		ctx()->cancel_mask = (uint32_t)a[0];
 		return TEE_SUCCESS;
 	case UTEE_SYS_CHECK_ACCESS:
