@@ -114,10 +114,11 @@ GUEST_PROGS := $(O)/guest/teetest $(O)/guest/teebench $(O)/guest/fpcheck
 
 
 $(O)/guest/teetest: $(wildcard tests/guest/teetest/*.c tests/guest/teetest/*.h) \
+		tests/guest/common/runner.c tests/guest/common/runner.h \
 		inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  GUESTCC $@"
-	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -o $@ $(filter %.c,$^)
+	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -Itests/guest/common -o $@ $(filter %.c,$^)
 
 $(O)/guest/fpcheck: tests/guest/fpcheck.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -80,12 +80,14 @@ CLIENT_TARGETS += $(LIBTEEC_EXPORT)/lib/libteec.so.1 \
 
 # --- guest test programs --------------------------------------------------------
 TEEC_TEST_DEPS := $(wildcard tests/guest/teec_test/*.c tests/guest/teec_test/*.h) \
+	tests/guest/common/runner.c tests/guest/common/runner.h \
 	inc/rampart/abi/pta_test.h $(LIBTEEC_EXPORTED_HDRS)
 
 $(O)/guest/teec_test: $(TEEC_TEST_DEPS) $(LIBTEEC_EXPORT)/lib/libteec.a | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  GUESTCC $@"
-	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -I$(LIBTEEC_EXPORT)/include -o $@ \
+	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -Itests/guest/common \
+		-I$(LIBTEEC_EXPORT)/include -o $@ \
 		$(filter %.c,$^) $(LIBTEEC_EXPORT)/lib/libteec.a
 
 # Compiled against our header, run against Debian's 3.19 library: proves the
@@ -94,7 +96,8 @@ $(O)/guest/teec_test_debian: $(TEEC_TEST_DEPS) | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  GUESTCC $@"
 	$(Q)$(GUEST_CC) $(filter-out -static,$(GUEST_CFLAGS)) -DTEEC_TEST_DEBIAN \
-		-I$(LIBTEEC_EXPORT)/include -o $@ $(filter %.c,$^) $(LIBTEEC_DEBIAN_SO) \
+		-Itests/guest/common -I$(LIBTEEC_EXPORT)/include -o $@ \
+		$(filter %.c,$^) $(LIBTEEC_DEBIAN_SO) \
 		-Wl,-rpath-link,$(dir $(LIBTEEC_DEBIAN_SO))
 
 GUEST_PROGS += $(O)/guest/teec_test $(O)/guest/teec_test_debian

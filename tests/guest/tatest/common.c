@@ -1,58 +1,20 @@
 /*
- * tatest's utilities: the detail and failed checks of the running test (in
- * the forked child, see main.c), result names, UUIDs, and small wrappers
- * around the two TAs' commands.
+ * tatest's utilities: result names, UUIDs, and small wrappers around the
+ * two TAs' commands (the running test's detail and failed checks are
+ * tests/guest/common/runner.c's).
  */
 #define _GNU_SOURCE
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <gp13_ta.h>
 #include <hello_world_ta.h>
 
 #include "tatest.h"
 
-char detail[DETAIL_LEN];
-int failures;
 TEEC_Context ctx;
 const struct bad_image *cur_image;
-
-static void vnote(const char *fmt, va_list ap)
-{
-	size_t n = strlen(detail);
-
-	if (n < sizeof(detail) - 1)
-		vsnprintf(detail + n, sizeof(detail) - n, fmt, ap);
-}
-
-void note(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vnote(fmt, ap);
-	va_end(ap);
-}
-
-/* Records a failed check (the first few in the detail). */
-void expect(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (ok)
-		return;
-	if (++failures <= 5) {
-		note("[");
-		va_start(ap, fmt);
-		vnote(fmt, ap);
-		va_end(ap);
-		note("] ");
-	}
-}
 
 const char *rn(TEEC_Result r)
 {
@@ -92,22 +54,6 @@ const char *rn(TEEC_Result r)
 	default:
 		return "?";
 	}
-}
-
-double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void sleep_ms(unsigned int ms)
-{
-	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
 }
 
 static int hexval(char c)

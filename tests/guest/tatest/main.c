@@ -18,13 +18,9 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "tatest.h"
 
@@ -60,86 +56,6 @@ static const struct test last = {"core_alive_after", t_core_alive_after, 30};
 static struct bad_image images[MAX_BAD];
 static size_t num_images;
 
-static void result(const char *name, bool pass, char *d)
-{
-	for (char *c = d; *c; c++) /* keep the @@...@@ framing on one line */
-		if (*c == '@' || *c == '\n' || *c == '\r')
-			*c = ' ';
-	printf("@@RESULT %s %s %s@@\n", name, pass ? "pass" : "fail",
-	       d[0] ? d : "-");
-	fflush(stdout);
-}
-
-/*
- * Runs one test in a child that sends "P|F detail\n" through a pipe; the
- * parent waits for that line at most timeout_s (a child stuck in the TEE
- * may never exit, so it does not wait for EOF or exit). The verdict's
- * detail goes to out (DETAIL_LEN + 64 bytes).
- */
-static bool run_test(const char *name, void (*fn)(void), int timeout_s,
-		     char *out)
-{
-	char buf[DETAIL_LEN + 4] = "", d[DETAIL_LEN + 64] = "";
-	double end = now_s() + timeout_s;
-	int pfd[2], status;
-	bool pass = false;
-	size_t got = 0;
-	pid_t pid;
-
-	fflush(stdout);
-	if (pipe(pfd) || (pid = fork()) < 0) {
-		snprintf(d, sizeof(d), "pipe/fork: %s", strerror(errno));
-		result(name, false, d);
-		return false;
-	}
-	if (pid == 0) {
-		close(pfd[0]);
-		alarm((unsigned int)timeout_s + 5); /* backstop */
-		fn();
-		dprintf(pfd[1], "%c %s\n", failures ? 'F' : 'P', detail);
-		_exit(0);
-	}
-	close(pfd[1]);
-	while (!memchr(buf, '\n', got) && got < sizeof(buf) - 1) {
-		struct pollfd p = {pfd[0], POLLIN, 0};
-		double left = end - now_s();
-		ssize_t n;
-
-		if (left <= 0 || poll(&p, 1, (int)(left * 1000) + 1) == 0) {
-			snprintf(d, sizeof(d), "timed out after %d s",
-				 timeout_s);
-			break;
-		}
-		n = read(pfd[0], buf + got, sizeof(buf) - 1 - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	close(pfd[0]);
-	if (memchr(buf, '\n', got) && got >= 2) {
-		*strchr(buf, '\n') = 0;
-		pass = buf[0] == 'P';
-		snprintf(d, sizeof(d), "%s", buf + 2);
-	}
-	kill(pid, SIGKILL);
-	for (int i = 0; i < 100; i++, sleep_ms(10)) {
-		if (waitpid(pid, &status, WNOHANG) != pid)
-			continue;
-		if (!d[0] && WIFSIGNALED(status))
-			snprintf(d, sizeof(d), "test died by signal %d",
-				 WTERMSIG(status));
-		break;
-	}
-	if (!d[0])
-		snprintf(d, sizeof(d), "no verdict from the test process");
-	result(name, pass, d);
-	if (out)
-		snprintf(out, DETAIL_LEN + 64, "%s", d);
-	return pass;
-}
-
 static const char *read_list(const char *path)
 {
 	static char err[160];
@@ -171,33 +87,24 @@ static const char *read_list(const char *path)
 	return num_images ? NULL : "the list is empty";
 }
 
-static double deadline;
-static int budget = 600, ran, passed;
-static const char *filter;
+static struct runner run = {
+	.budget = 600,
+	.alarm_backstop = true, /* a backstop in the child */
+};
 
-static bool selected(const char *name)
+/* The child's side: arg points to the test function. */
+static bool run_fn(const void *arg)
 {
-	return !filter || strstr(name, filter);
+	void (*const *fn)(void) = arg;
+
+	(*fn)();
+	return !failures;
 }
 
-/* Runs t within the budget; the verdict's detail to out (may be NULL). */
 static bool run_budgeted(const char *name, void (*fn)(void), int timeout_s,
 			 char *out)
 {
-	int left = (int)(deadline - now_s());
-	char d[80];
-	bool ok;
-
-	ran++;
-	if (left <= 0) {
-		snprintf(d, sizeof(d), "not run: the %d s budget is used up",
-			 budget);
-		result(name, false, d);
-		return false;
-	}
-	ok = run_test(name, fn, timeout_s < left ? timeout_s : left, out);
-	passed += ok;
-	return ok;
+	return runner_run(&run, name, run_fn, &fn, timeout_s, out);
 }
 
 static void run_images(const char *list)
@@ -207,12 +114,13 @@ static void run_images(const char *list)
 	bool all = true;
 	size_t n = 0, bad = 0;
 
-	if (!selected("bad_images") && !selected("image_"))
+	if (!runner_selected(&run, "bad_images") &&
+	    !runner_selected(&run, "image_"))
 		return;
 	if (err) {
 		snprintf(d, sizeof(d), "%s", err);
-		ran++;
-		result("bad_images", false, d);
+		run.ran++;
+		runner_result("bad_images", false, d);
 		return;
 	}
 	for (size_t i = 0; i < num_images; i++) {
@@ -236,10 +144,10 @@ static void run_images(const char *list)
 		if (n >= sizeof(summary))
 			n = sizeof(summary) - 1;
 	}
-	ran++;
-	passed += all && bad;
+	run.ran++;
+	run.passed += all && bad;
 	snprintf(d, sizeof(d), "%s", bad ? summary : "no bad images listed");
-	result("bad_images", all && bad, d);
+	runner_result("bad_images", all && bad, d);
 }
 
 int main(int argc, char **argv)
@@ -248,25 +156,25 @@ int main(int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--budget") && i + 1 < argc) {
-			budget = atoi(argv[++i]);
+			run.budget = atoi(argv[++i]);
 		} else if (!strcmp(argv[i], "--bad-list") && i + 1 < argc) {
 			list = argv[++i];
-		} else if (argv[i][0] == '-' || filter) {
+		} else if (argv[i][0] == '-' || run.filter) {
 			fprintf(stderr, "usage: tatest [--budget SECONDS] "
 					"[--bad-list FILE] [substring]\n");
 			return 2;
 		} else {
-			filter = argv[i];
+			run.filter = argv[i];
 		}
 	}
-	deadline = now_s() + budget;
+	runner_start(&run);
 	for (size_t i = 0; i < ARRAY_SIZE(first); i++)
-		if (selected(first[i].name))
+		if (runner_selected(&run, first[i].name))
 			run_budgeted(first[i].name, first[i].fn,
 				     first[i].timeout_s, NULL);
 	run_images(list);
-	if (selected(last.name))
+	if (runner_selected(&run, last.name))
 		run_budgeted(last.name, last.fn, last.timeout_s, NULL);
-	printf("tatest: %d of %d passed\n", passed, ran);
-	return passed == ran && ran > 0 ? 0 : 1;
+	printf("tatest: %d of %d passed\n", run.passed, run.ran);
+	return run.passed == run.ran && run.ran > 0 ? 0 : 1;
 }

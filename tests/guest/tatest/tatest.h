@@ -14,12 +14,11 @@
 
 #include <tee_client_api.h>
 
-#define DETAIL_LEN 480
+#include "runner.h" /* detail, failures, note, expect, now_s */
+
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_BAD 40
 
-extern char detail[DETAIL_LEN]; /* the running test's detail (child only) */
-extern int failures;		/* the running test's failed checks */
 extern TEEC_Context ctx;	/* set up by ctx_init() */
 
 /* One image of the host's list: "name uuid" per line. */
@@ -32,12 +31,7 @@ extern const struct bad_image *cur_image; /* the image t_bad_image tries */
 
 /* ---- utilities (common.c) ------------------------------------------------ */
 
-void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void expect(bool ok, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 const char *rn(TEEC_Result r);
-double now_s(void);
-void sleep_ms(unsigned int ms);
 bool parse_uuid(const char *s, TEEC_UUID *u);
 TEEC_UUID gp13_uuid(void);
 TEEC_UUID hello_uuid(void);

@@ -16,12 +16,14 @@ TATEST_DEVKIT_DEP := $(if $(wildcard ta/export.mk),$(TATEST_DEVKIT)/.stamp,\
 TATEST_TAS := $(O)/tas
 TATEST_TAS_BUILD := $(O)/tas-build
 
-TATEST_SRCS := $(wildcard tests/guest/tatest/*.c)
+TATEST_SRCS := $(wildcard tests/guest/tatest/*.c) tests/guest/common/runner.c
 TATEST_CFLAGS := -static -O2 -Wall -Wextra -Werror -pthread \
-	-I$(TATEST_CLIENT_EXPORT)/include -Itests/ta/gp13_ta/include \
+	-Itests/guest/common -I$(TATEST_CLIENT_EXPORT)/include \
+	-Itests/ta/gp13_ta/include \
 	-Iexamples/hello_world/ta/include -Itests/ta/isolation_ta/include -Iinc
 
 $(O)/guest/tatest: $(TATEST_SRCS) $(wildcard tests/guest/tatest/*.h) \
+		tests/guest/common/runner.h \
 		tests/guest/tatest/tatest.mk \
 		tests/ta/gp13_ta/include/gp13_ta.h \
 		tests/ta/isolation_ta/include/isolation_ta.h \

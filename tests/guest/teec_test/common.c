@@ -1,14 +1,11 @@
 /*
- * teec_test's utilities: the detail and the failed checks of the running
- * test (in the forked child, see main.c), names of results, random data,
- * and the context, session and operations the tests share.
+ * teec_test's utilities: names of results, random data, and the context,
+ * session and operations the tests share (the running test's detail and
+ * failed checks are tests/guest/common/runner.c's).
  */
 #define _GNU_SOURCE
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "teec_test.h"
 
@@ -20,43 +17,8 @@ _Static_assert(sizeof(TEEC_Operation) == 112, "TEEC_Operation");
 _Static_assert(offsetof(TEEC_Operation, session) == 104, "op.session");
 _Static_assert(offsetof(TEEC_SharedMemory, internal) == 44, "shm.internal");
 
-char detail[DETAIL_LEN]; /* the running test's detail (child only) */
-int failures;		 /* the running test's failed checks */
-TEEC_Context ctx;	 /* set up by setup() */
+TEEC_Context ctx; /* set up by setup() */
 TEEC_Session sess;
-
-static void vnote(const char *fmt, va_list ap)
-{
-	size_t n = strlen(detail);
-
-	if (n < sizeof(detail) - 1)
-		vsnprintf(detail + n, sizeof(detail) - n, fmt, ap);
-}
-
-void note(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vnote(fmt, ap);
-	va_end(ap);
-}
-
-/* Records a failed check (the first few in the detail). */
-void expect(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (ok)
-		return;
-	if (++failures <= 5) {
-		note("[");
-		va_start(ap, fmt);
-		vnote(fmt, ap);
-		va_end(ap);
-		note("] ");
-	}
-}
 
 const char *rn(TEEC_Result r)
 {
@@ -90,22 +52,6 @@ const char *rn(TEEC_Result r)
 	default:
 		return "?";
 	}
-}
-
-double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void sleep_ms(unsigned int ms)
-{
-	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
 }
 
 /* xorshift64*; per-thread state so threads need no lock. */

@@ -19,15 +19,9 @@
  * Needs tee-supplicant running (the rpc_* tests).
  */
 #define _GNU_SOURCE
-#include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "teec_test.h"
 
@@ -72,118 +66,39 @@ static const struct test {
 	{"rpc_get_time", t_rpc_get_time, 20},
 };
 
-static void result(const char *name, bool pass, char *d)
+/* The child's side: arg is the struct test. */
+static bool run_fn(const void *arg)
 {
-	for (char *c = d; *c; c++) /* keep the @@...@@ framing on one line */
-		if (*c == '@' || *c == '\n' || *c == '\r')
-			*c = ' ';
-	printf("@@RESULT %s %s %s@@\n", name, pass ? "pass" : "fail",
-	       d[0] ? d : "-");
-	fflush(stdout);
-}
+	const struct test *t = arg;
 
-/*
- * Runs one test in a child that sends "P|F detail\n" through a pipe; the
- * parent waits for that line at most timeout_s (a child with a thread stuck
- * in the TEE may never exit, so it does not wait for EOF or exit).
- */
-static bool run_test(const struct test *t, int timeout_s)
-{
-	char buf[DETAIL_LEN + 4] = "", d[DETAIL_LEN + 64] = "";
-	double end = now_s() + timeout_s;
-	int pfd[2], status;
-	bool pass = false;
-	size_t got = 0;
-	pid_t pid;
-
-	fflush(stdout);
-	if (pipe(pfd) || (pid = fork()) < 0) {
-		snprintf(d, sizeof(d), "pipe/fork: %s", strerror(errno));
-		result(t->name, false, d);
-		return false;
-	}
-	if (pid == 0) {
-		close(pfd[0]);
-		alarm((unsigned int)timeout_s + 5); /* backstop */
-		t->fn();
-		dprintf(pfd[1], "%c %s\n", failures ? 'F' : 'P', detail);
-		_exit(0);
-	}
-	close(pfd[1]);
-	while (!memchr(buf, '\n', got) && got < sizeof(buf) - 1) {
-		struct pollfd p = {pfd[0], POLLIN, 0};
-		double left = end - now_s();
-		ssize_t n;
-
-		if (left <= 0 || poll(&p, 1, (int)(left * 1000) + 1) == 0) {
-			snprintf(d, sizeof(d), "timed out after %d s",
-				 timeout_s);
-			break;
-		}
-		n = read(pfd[0], buf + got, sizeof(buf) - 1 - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	close(pfd[0]);
-	if (memchr(buf, '\n', got) && got >= 2) {
-		*strchr(buf, '\n') = 0;
-		pass = buf[0] == 'P';
-		snprintf(d, sizeof(d), "%s", buf + 2);
-	}
-	kill(pid, SIGKILL);
-	for (int i = 0; i < 100; i++, sleep_ms(10)) {
-		if (waitpid(pid, &status, WNOHANG) != pid)
-			continue;
-		if (!d[0] && WIFSIGNALED(status))
-			snprintf(d, sizeof(d), "test died by signal %d",
-				 WTERMSIG(status));
-		break;
-	}
-	if (!d[0])
-		snprintf(d, sizeof(d), "no verdict from the test process");
-	result(t->name, pass, d);
-	return pass;
+	t->fn();
+	return !failures;
 }
 
 int main(int argc, char **argv)
 {
-	const char *filter = NULL;
-	int budget = 240, ran = 0, passed = 0;
-	double deadline;
+	struct runner run = {
+		.budget = 240,
+		.alarm_backstop = true, /* a backstop in the child */
+	};
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--budget") && i + 1 < argc) {
-			budget = atoi(argv[++i]);
-		} else if (argv[i][0] == '-' || filter) {
+			run.budget = atoi(argv[++i]);
+		} else if (argv[i][0] == '-' || run.filter) {
 			fprintf(stderr, "usage: teec_test [--budget SECONDS] "
 					"[substring]\n");
 			return 2;
 		} else {
-			filter = argv[i];
+			run.filter = argv[i];
 		}
 	}
 	printf("teec_test: library %s\n", LIB_NAME);
-	deadline = now_s() + budget;
-	for (size_t i = 0; i < ARRAY_SIZE(tests); i++) {
-		const struct test *t = &tests[i];
-		int left = (int)(deadline - now_s());
-		char d[80];
-
-		if (filter && !strstr(t->name, filter))
-			continue;
-		ran++;
-		if (left <= 0) {
-			snprintf(d, sizeof(d),
-				 "not run: the %d s budget is used up", budget);
-			result(t->name, false, d);
-			continue;
-		}
-		passed +=
-			run_test(t, t->timeout_s < left ? t->timeout_s : left);
-	}
-	printf("teec_test: %d of %d passed\n", passed, ran);
-	return passed == ran && ran > 0 ? 0 : 1;
+	runner_start(&run);
+	for (size_t i = 0; i < ARRAY_SIZE(tests); i++)
+		if (runner_selected(&run, tests[i].name))
+			runner_run(&run, tests[i].name, run_fn, &tests[i],
+				   tests[i].timeout_s, NULL);
+	printf("teec_test: %d of %d passed\n", run.passed, run.ran);
+	return run.passed == run.ran && run.ran > 0 ? 0 : 1;
 }

@@ -15,6 +15,8 @@
 
 #include "rampart/abi/pta_test.h"
 
+#include "runner.h" /* detail, failures, note, expect, now_s */
+
 #ifdef TEEC_TEST_DEBIAN
 #define OURS 0
 #define LIB_NAME "debian-3.19"
@@ -23,25 +25,17 @@
 #define LIB_NAME "rampart"
 #endif
 
-#define DETAIL_LEN 480
 #define MiB (1024u * 1024u)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define TYPES(a, b) TEEC_PARAM_TYPES(a, b, TEEC_NONE, TEEC_NONE)
 
-extern char detail[DETAIL_LEN]; /* the running test's detail (child only) */
-extern int failures;		/* the running test's failed checks */
 extern TEEC_Context ctx;	/* set up by setup() */
 extern TEEC_Session sess;
 extern _Thread_local uint64_t rng; /* fill_random's, per thread */
 
 /* ---- utilities (common.c) ------------------------------------------------ */
 
-void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void expect(bool ok, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
 const char *rn(TEEC_Result r);
-double now_s(void);
-void sleep_ms(unsigned int ms);
 void fill_random(uint8_t *p, size_t n);
 uint64_t fnv1a64(const uint8_t *p, size_t n);
 size_t pattern_mismatch(const uint8_t *p, size_t n);

@@ -1,38 +1,25 @@
 /*
  * teetest's utilities and its wrappers of the /dev/tee0 ioctls, and the
- * state of the running test (in the forked child, see main.c).
+ * state of the running test (in the forked child, see main.c; its detail is
+ * tests/guest/common/runner.c's).
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "teetest.h"
 
 const uint8_t pta_uuid[16] = PTA_TEST_UUID_OCTETS;
-char detail[DETAIL_LEN]; /* the running test's detail (child only) */
 int tee_fd = -1;	 /* the child's /dev/tee0 and PTA session */
 uint32_t session;
 int test_arg; /* struct test's arg for the running test */
 
 /* ---- utilities ----------------------------------------------------------- */
-
-/* Appends to the detail; only the test's main thread calls it. */
-void note(const char *fmt, ...)
-{
-	size_t n = strlen(detail);
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(detail + n, sizeof(detail) - n, fmt, ap);
-	va_end(ap);
-}
 
 const char *ret_name(uint32_t r)
 {
@@ -52,22 +39,6 @@ const char *ret_name(uint32_t r)
 		if (names[i].v == r)
 			return names[i].s;
 	return "?";
-}
-
-double now_s(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-void sleep_ms(unsigned int ms)
-{
-	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-
-	while (nanosleep(&ts, &ts) && errno == EINTR)
-		;
 }
 
 /* xorshift64*, seeded per test; the seed is printed for reproduction. */

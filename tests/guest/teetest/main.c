@@ -16,13 +16,9 @@
  * by the kernel at exit (which exercises CLOSE_SESSION / UNREGISTER_SHM too).
  */
 #define _GNU_SOURCE
-#include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -59,129 +55,58 @@ static const struct test {
 	{"rpc_rpmb", t_rpc_rpmb, 0, 20, 1},
 };
 
-static void result(const char *name, int pass, char *d)
+/* What the child runs: the test with its arg and seed. */
+struct child {
+	const struct test *t;
+	uint64_t seed;
+};
+
+static bool run_fn(const void *arg)
 {
-	for (char *c = d; *c; c++) /* keep the @@...@@ framing on one line */
-		if (*c == '@' || *c == '\n' || *c == '\r')
-			*c = ' ';
-	printf("@@RESULT %s %s %s@@\n", name, pass ? "pass" : "fail",
-	       d[0] ? d : "-");
-	fflush(stdout);
-}
+	const struct child *c = arg;
 
-/*
- * Runs one test in a child, which sends "P|F detail\n" through a pipe. The
- * parent reads that one line within timeout_s; it does not wait for EOF: a
- * child with a thread stuck in the TEE keeps the pipe open even after _exit.
- */
-static int run_test(const struct test *t, int timeout_s, uint64_t seed)
-{
-	char buf[DETAIL_LEN + 4] = "", d[DETAIL_LEN + 64] = "";
-	double end = now_s() + timeout_s;
-	int pfd[2], status, pass = 0;
-	size_t got = 0;
-	pid_t pid;
-
-	fflush(stdout);
-	if (pipe(pfd) || (pid = fork()) < 0) {
-		snprintf(d, sizeof(d), "pipe/fork: %s", strerror(errno));
-		result(t->name, 0, d);
-		return 0;
-	}
-	if (pid == 0) {
-		close(pfd[0]);
-		rng_state = seed | 1;
-		test_arg = t->arg;
-		int bad = t->fn();
-		dprintf(pfd[1], "%c %s\n", bad ? 'F' : 'P', detail);
-		_exit(0);
-	}
-	close(pfd[1]);
-	while (!memchr(buf, '\n', got) && got < sizeof(buf) - 1) {
-		struct pollfd p = {pfd[0], POLLIN, 0};
-		double left = end - now_s();
-		ssize_t n;
-
-		if (left <= 0 || poll(&p, 1, (int)(left * 1000) + 1) == 0) {
-			snprintf(d, sizeof(d),
-				 "timed out after %d s "
-				 "(a TEE call did not return)",
-				 timeout_s);
-			break;
-		}
-		n = read(pfd[0], buf + got, sizeof(buf) - 1 - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += n;
-	}
-	close(pfd[0]);
-	if (memchr(buf, '\n', got) && got >= 2) {
-		*strchr(buf, '\n') = 0;
-		pass = buf[0] == 'P';
-		snprintf(d, sizeof(d), "%s", buf + 2);
-	}
-	/* Reap the child, but never wait long for one wedged in the TEE. */
-	kill(pid, SIGKILL);
-	for (int i = 0; i < 100; i++, sleep_ms(10)) {
-		if (waitpid(pid, &status, WNOHANG) != pid)
-			continue;
-		if (!d[0] && WIFSIGNALED(status))
-			snprintf(d, sizeof(d), "test died by signal %d",
-				 WTERMSIG(status));
-		break;
-	}
-	if (!d[0])
-		snprintf(d, sizeof(d), "no verdict from the test process");
-	result(t->name, pass, d);
-	return pass;
+	rng_state = c->seed | 1;
+	test_arg = c->t->arg;
+	return !c->t->fn();
 }
 
 int main(int argc, char **argv)
 {
-	const char *filter = NULL;
-	int with_suppl = 0, budget = 270, ran = 0, passed = 0;
+	struct runner run = {
+		.budget = 270,
+		.timeout_why = " (a TEE call did not return)",
+	};
+	int with_suppl = 0;
 	uint64_t seed = (uint64_t)time(NULL) * 0x9e3779b97f4a7c15ull ^
 			(uint64_t)getpid();
-	double deadline;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--with-supplicant")) {
 			with_suppl = 1;
 		} else if (!strcmp(argv[i], "--budget") && i + 1 < argc) {
-			budget = atoi(argv[++i]);
-		} else if (argv[i][0] == '-' || filter) {
+			run.budget = atoi(argv[++i]);
+		} else if (argv[i][0] == '-' || run.filter) {
 			fprintf(stderr, "usage: teetest [--with-supplicant] "
 					"[--budget SECONDS] [substring]\n");
 			return 2;
 		} else {
-			filter = argv[i];
+			run.filter = argv[i];
 		}
 	}
 	/* The whole run must end inside the host's QEMU timeout (300 s). */
-	deadline = now_s() + budget;
+	runner_start(&run);
 	for (size_t i = 0; i < ARRAY_SIZE(tests); i++) {
-		const struct test *t = &tests[i];
-		int left = (int)(deadline - now_s());
-		char d[80];
+		struct child c = {&tests[i], seed + i * 0x632be59bd9b4e019ull};
 
-		if ((t->supplicant && !with_suppl) ||
-		    (filter && !strstr(t->name, filter)))
+		if ((tests[i].supplicant && !with_suppl) ||
+		    !runner_selected(&run, tests[i].name))
 			continue;
-		ran++;
-		if (left <= 0) {
-			snprintf(d, sizeof(d),
-				 "not run: the %d s budget is used up", budget);
-			result(t->name, 0, d);
-			continue;
-		}
-		passed += run_test(t, t->timeout_s < left ? t->timeout_s : left,
-				   seed + i * 0x632be59bd9b4e019ull);
+		runner_run(&run, tests[i].name, run_fn, &c, tests[i].timeout_s,
+			   NULL);
 	}
-	if (!ran)
-		fprintf(stderr, "teetest: no test matches '%s'\n", filter);
+	if (!run.ran)
+		fprintf(stderr, "teetest: no test matches '%s'\n", run.filter);
 	else
-		fprintf(stderr, "teetest: %d/%d passed\n", passed, ran);
-	return passed == ran && ran ? 0 : 1;
+		fprintf(stderr, "teetest: %d/%d passed\n", run.passed, run.ran);
+	return run.passed == run.ran && run.ran ? 0 : 1;
 }

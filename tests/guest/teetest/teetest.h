@@ -11,10 +11,10 @@
 #include <stdint.h>
 
 #include "rampart/abi/pta_test.h"
+#include "runner.h" /* detail, note, now_s, sleep_ms */
 
 #define NPARAMS 4 /* like libteec: always 4 GP parameters */
 #define PAGE 4096u
-#define DETAIL_LEN 480
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #define TEE_SUCCESS 0x00000000u
@@ -39,7 +39,6 @@
 typedef struct tee_ioctl_param param_t;
 
 extern const uint8_t pta_uuid[16];
-extern char detail[DETAIL_LEN]; /* the running test's detail (child only) */
 extern int tee_fd;		/* the child's /dev/tee0 and PTA session */
 extern uint32_t session;
 extern int test_arg;	   /* struct test's arg for the running test */
@@ -47,10 +46,7 @@ extern uint64_t rng_state; /* fill_random's, seeded per test */
 
 /* ---- utilities (common.c) ------------------------------------------------ */
 
-void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *ret_name(uint32_t r);
-double now_s(void);
-void sleep_ms(unsigned int ms);
 void fill_random(uint8_t *p, size_t n);
 uint64_t fnv1a64(const uint8_t *p, size_t n);
 param_t val(uint64_t attr, uint64_t a, uint64_t b);
