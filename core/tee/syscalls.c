@@ -185,11 +185,17 @@ void user_sync_handler(struct user_frame *f)
 		f->x[0] = syscall(f);
 		return;
 	}
-	core_log("TA abort: ESR=0x%lx ELR=0x%lx FAR=0x%lx (load base 0x%lx, "
-		 "offset 0x%lx)",
-		 esr, f->elr, read_sysreg(far_el1),
-		 user_ta_load_base(ctx()->ta),
-		 f->elr - user_ta_load_base(ctx()->ta));
+	{
+		char uuid[37];
+		uint64_t base = user_ta_load_base(ctx()->ta);
+
+		user_ta_uuid_str(ctx()->ta, uuid);
+		/* tools/symbolize_ta.sh turns this line into file:line. */
+		core_log("TA abort: ESR=0x%lx ELR=0x%lx FAR=0x%lx (load base "
+			 "0x%lx, offset 0x%lx) TA %s",
+			 esr, f->elr, read_sysreg(far_el1), base, f->elr - base,
+			 uuid);
+	}
 	kill_ta(0xdead0abe);
 }
 

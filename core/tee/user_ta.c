@@ -3,6 +3,7 @@
  * An instance is single-threaded: one entry at a time (others get BUSY).
  */
 #include <crypto/crypto.h>
+#include <fmt.h>
 #include <kernel/log.h>
 #include <kernel/spinlock.h>
 #include <mm/heap.h>
@@ -54,6 +55,17 @@ static struct ta_instance *instances;
 static volatile uint32_t instances_lock;
 
 uint64_t user_ta_load_base(const struct ta_instance *ta) { return ta->base; }
+
+void user_ta_uuid_str(const struct ta_instance *ta, char buf[37])
+{
+	const uint8_t *u = ta->uuid;
+
+	fmt_snprintf(buf, 37,
+		     "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+		     "%02x%02x%02x%02x%02x%02x",
+		     u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9],
+		     u[10], u[11], u[12], u[13], u[14], u[15]);
+}
 
 const struct uspace *user_ta_current_uspace(void)
 {

@@ -270,4 +270,12 @@ for run in $runs; do
 	else
 		fail "$prefix/refusals_logged" "$nlog 'TA load:' lines for $nbad refused images" "$secure"
 	fi
+	# The abort dump symbolizes: the stack overflow lands in isolation_ta's
+	# recurse(), the others in its command handler.
+	sym=$("$REPO/tools/symbolize_ta.sh" "$secure" "$REPO"/out/tas-build/* 2>&1)
+	if echo "$sym" | grep -q 'recurse' && echo "$sym" | grep -q 'isolation_ta.c:'; then
+		pass "$prefix/aborts_symbolized" "$(echo "$sym" | grep -m1 recurse | tr -s ' \t' ' ')"
+	else
+		fail "$prefix/aborts_symbolized" "$(echo "$sym" | head -3 | tr '\n' '|')"
+	fi
 done

@@ -35,6 +35,8 @@ extern const struct pta user_ta_session_ops;
 /* The address space of the TA running on this thread (syscall checks). */
 const struct uspace *user_ta_current_uspace(void);
 uint64_t user_ta_load_base(const struct ta_instance *ta);
+/* The instance's UUID in the usual text form (as in <uuid>.ta). */
+void user_ta_uuid_str(const struct ta_instance *ta, char buf[37]);
 
 void __attribute__((noreturn)) user_exit(const struct thread_regs *save,
 					 uint64_t value);
