@@ -100,6 +100,7 @@ endef
 TA_BINS :=
 $(eval $(call ta-in-tree,hello_world,examples/hello_world/ta,8aaaf200-2450-11e4-abe2-0002a5d5c51b))
 $(eval $(call ta-in-tree,gp13_ta,tests/ta/gp13_ta,40c51987-3c41-4c2c-8de6-3246fa4ef158))
+$(eval $(call ta-in-tree,isolation_ta,tests/ta/isolation_ta,3202eaac-fba0-4d12-a511-a213c73de886))
 
 .PHONY: tas
 tas: $(TA_BINS)

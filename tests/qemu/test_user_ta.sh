@@ -2,7 +2,7 @@
 # User-mode TAs end to end: tests/guest/tatest (built by
 # tests/guest/tatest/tatest.mk) against hello_world, gp13_ta and
 # isolation_ta (with the debug pseudo TA) as the TA
-# dev kit builds them (out/tas/), plus images the core must refuse, derived
+# dev kit builds them (out/ta/<name>/, ta/export.mk), plus images the core must refuse, derived
 # here from the good gp13 image into out/tests/bad_tas/, each under its own
 # fresh UUID:
 #   unsigned      the stripped ELF alone
@@ -37,7 +37,7 @@ GP13=40c51987-3c41-4c2c-8de6-3246fa4ef158
 HELLO=8aaaf200-2450-11e4-abe2-0002a5d5c51b
 ISO=3202eaac-fba0-4d12-a511-a213c73de886
 tatest_bin="$REPO/out/guest/tatest"
-tas="$REPO/out/tas"
+ta_out="$REPO/out/ta"
 sign_ta="$REPO/out/tools/sign_ta"
 dev_key="$REPO/out/keys/ta_dev_key.pem"
 bad_dir="$REPO/out/tests/bad_tas"
@@ -65,7 +65,7 @@ all_fail() {
 	exit 0
 }
 missing=""
-for f in "$tatest_bin" "$tas/$GP13.ta" "$tas/$HELLO.ta" "$tas/$ISO.ta" "$sign_ta" "$dev_key"; do
+for f in "$tatest_bin" "$ta_out/gp13_ta/$GP13.ta" "$ta_out/hello_world/$HELLO.ta" "$ta_out/isolation_ta/$ISO.ta" "$sign_ta" "$dev_key"; do
 	[ -e "$f" ] || missing="$missing ${f#$REPO/}"
 done
 [ -z "$missing" ] || all_fail "not built:$missing (make builds them)"
@@ -80,7 +80,7 @@ bits=$(openssl rsa -in "$dev_key" -noout -text 2>/dev/null |
 if ! openssl genrsa -out "$bad_dir/other_key.pem" "${bits:-3072}" 2>/dev/null; then
 	all_fail "openssl genrsa failed"
 fi
-if ! python3 - "$tas/$GP13.ta" "$bad_dir" "$sign_ta" "$dev_key" \
+if ! python3 - "$ta_out/gp13_ta/$GP13.ta" "$bad_dir" "$sign_ta" "$dev_key" \
 	"$bad_dir/other_key.pem" >"$bad_dir/make.log" 2>&1 <<'EOF'; then
 import struct, subprocess, sys, uuid
 
@@ -210,7 +210,7 @@ overlay="$TEST_OUT/ta-overlay"
 rm -rf "$overlay"
 mkdir -p "$overlay/usr/bin" "$overlay/lib/optee_armtz" "$overlay/usr/share/tatest"
 cp "$tatest_bin" "$overlay/usr/bin/tatest"
-cp "$tas"/*.ta "$bad_dir"/*.ta "$overlay/lib/optee_armtz/"
+cp "$ta_out"/*/*.ta "$bad_dir"/*.ta "$overlay/lib/optee_armtz/"
 cp "$bad_dir/bad_tas.list" "$overlay/usr/share/tatest/"
 chmod 644 "$overlay"/lib/optee_armtz/*.ta
 
@@ -272,7 +272,7 @@ for run in $runs; do
 	fi
 	# The abort dump symbolizes: the stack overflow lands in isolation_ta's
 	# recurse(), the others in its command handler.
-	sym=$("$REPO/tools/symbolize_ta.sh" "$secure" "$REPO"/out/tas-build/* 2>&1)
+	sym=$("$REPO/tools/symbolize_ta.sh" "$secure" "$ta_out"/* 2>&1)
 	if echo "$sym" | grep -q 'recurse' && echo "$sym" | grep -q 'isolation_ta.c:'; then
 		pass "$prefix/aborts_symbolized" "$(echo "$sym" | grep -m1 recurse | tr -s ' \t' ' ')"
 	else
