@@ -38,14 +38,14 @@ LIBUTEE_SRCS := lib/libutee/entry_a64.S lib/libutee/entry.c \
 	lib/libutee/params.c lib/libutee/tee_api.c lib/libutee/malloc.c \
 	lib/libutee/trace.c lib/libutee/properties.c \
 	lib/libutee/utee_syscalls.c
-LIBUTILS_SRCS := lib/libutee/libc/string.c lib/libutee/libc/printf.c \
+LIBUTILS_SRCS := lib/libc/string.c lib/libc/strdup.c lib/libutee/libc/printf.c \
 	lib/libutee/libc/stdlib.c lib/libutee/libc/ctype.c
 
-libutee-obj = $(patsubst lib/libutee/%,$(LIBUTEE_OUT)/obj/%.o,$(1))
+libutee-obj = $(patsubst lib/%,$(LIBUTEE_OUT)/obj/%.o,$(1))
 LIBUTEE_OBJS := $(call libutee-obj,$(LIBUTEE_SRCS))
 LIBUTILS_OBJS := $(call libutee-obj,$(LIBUTILS_SRCS))
 
-$(LIBUTEE_OUT)/obj/%.o: lib/libutee/% ta/export.mk | $(DEPS_STAMP)
+$(LIBUTEE_OUT)/obj/%.o: lib/% ta/export.mk | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  TACC    $@"
 	$(Q)$(LIBUTEE_CC) $(LIBUTEE_CFLAGS) -MMD -MP -c $< -o $@

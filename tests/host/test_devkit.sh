@@ -475,7 +475,7 @@ int main(void)
 	return fails != 0;
 }
 C
-ut_srcs="lib/libutee/libc/printf.c lib/libutee/libc/string.c lib/libutee/libc/stdlib.c
+ut_srcs="lib/libutee/libc/printf.c lib/libc/string.c lib/libc/strdup.c lib/libutee/libc/stdlib.c
 	lib/libutee/libc/ctype.c lib/libutee/malloc.c lib/libutee/params.c lib/libutee/trace.c
 	lib/libutee/properties.c lib/libutee/tee_api.c"
 if (cd "$REPO" && $HOST_CC -std=gnu11 -O1 -g -ffreestanding -nostdinc \

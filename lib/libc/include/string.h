@@ -12,5 +12,18 @@ size_t strlen(const char *s);
 size_t strnlen(const char *s, size_t max);
 int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
+void *memchr(const void *s, int c, size_t n);
+char *strcpy(char *__restrict dst, const char *__restrict src);
+char *strncpy(char *__restrict dst, const char *__restrict src, size_t n);
+size_t strlcpy(char *dst, const char *src, size_t size);
+size_t strlcat(char *dst, const char *src, size_t size);
+char *strcat(char *__restrict dst, const char *__restrict src);
+char *strncat(char *__restrict dst, const char *__restrict src, size_t n);
+char *strchr(const char *s, int c);
+char *strrchr(const char *s, int c);
+char *strstr(const char *haystack, const char *needle);
+/* In strdup.c: need malloc(), so TAs only. */
+char *strdup(const char *s);
+char *strndup(const char *s, size_t n);
 
 #endif
