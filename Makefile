@@ -28,6 +28,7 @@ CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 	core/mm/core_mmu.c core/drivers/gic_v3.c core/drivers/secure_timer.c \
 	core/mm/page_pool.c core/mm/uspace.c core/tee/elf_ta.c core/tee/user_ta.c \
 	core/tee/syscalls.c core/arch/arm64/user_a64.S core/kernel/user_access.c \
+	core/tee/ta_session_syscalls.c core/tee/ta_time.c core/tee/syscall_cryp.c \
 	$(LIB_SRCS) $(PLAT_SRCS)
 
 # Fragments (core/crypto, client/*) contribute to these lists.

@@ -34,10 +34,8 @@ LIBUTEE_CFLAGS = -std=gnu11 -Os -g -fpic -ffreestanding -fno-common \
 	-Ilib/libutee/include -Ilib/libutee/libc/include -Iinc \
 	-DTRACE_LEVEL=4
 
-LIBUTEE_SRCS := lib/libutee/entry_a64.S lib/libutee/entry.c \
-	lib/libutee/params.c lib/libutee/tee_api.c lib/libutee/malloc.c \
-	lib/libutee/trace.c lib/libutee/properties.c \
-	lib/libutee/utee_syscalls.c
+# Every C file of lib/libutee is part of the library.
+LIBUTEE_SRCS := lib/libutee/entry_a64.S $(sort $(wildcard lib/libutee/*.c))
 LIBUTILS_SRCS := lib/libc/string.c lib/libc/strdup.c lib/libutee/libc/printf.c \
 	lib/libutee/libc/stdlib.c lib/libutee/libc/ctype.c
 
@@ -63,7 +61,7 @@ $(LIBUTEE_OUT)/libutils.a: $(LIBUTILS_OBJS)
 # --- export tree -------------------------------------------------------------
 TA_EXPORT_HDRS := $(wildcard lib/libutee/include/*.h lib/libutee/libc/include/*.h)
 TA_EXPORT_FILES := $(wildcard ta/mk/*.mk ta/src/* ta/scripts/*) \
-	$(TA_EXPORT_HDRS) inc/rampart/abi/utee.h ta/README.md
+	$(TA_EXPORT_HDRS) $(wildcard inc/rampart/abi/utee*.h) ta/README.md
 
 $(TA_EXPORT_STAMP): $(TA_EXPORT_FILES) $(LIBUTEE_OUT)/libutee.a \
 		$(LIBUTEE_OUT)/libutils.a $(TA_EXPORT_SIGN_TA) $(TA_EXPORT_KEY) \
@@ -75,7 +73,7 @@ $(TA_EXPORT_STAMP): $(TA_EXPORT_FILES) $(LIBUTEE_OUT)/libutee.a \
 	$(Q)cp ta/README.md $(TA_EXPORT)/
 	$(Q)cp ta/mk/*.mk $(TA_EXPORT)/mk/
 	$(Q)cp $(TA_EXPORT_HDRS) $(TA_EXPORT)/include/
-	$(Q)cp inc/rampart/abi/utee.h $(TA_EXPORT)/include/rampart/abi/
+	$(Q)cp inc/rampart/abi/utee*.h $(TA_EXPORT)/include/rampart/abi/
 	$(Q)cp ta/src/* $(TA_EXPORT)/src/
 	$(Q)cp ta/scripts/* $(TA_EXPORT)/scripts/
 	$(Q)cp $(LIBUTEE_OUT)/libutee.a $(LIBUTEE_OUT)/libutils.a $(TA_EXPORT)/lib/

@@ -12,6 +12,9 @@
 #include <rampart/arm64.h>
 #include <string.h>
 #include <tee/rpc.h>
+#include <tee/syscall_cryp.h>
+#include <tee/ta_session_syscalls.h>
+#include <tee/ta_time.h>
 #include <tee/user_ta.h>
 
 #define ACCESS_READ 0x1u
@@ -83,6 +86,8 @@ static TEE_Result sys_get_time(uint64_t kind, uint64_t va)
 
 		t.seconds = (uint32_t)(c / f);
 		t.millis = (uint32_t)((c % f) * 1000 / f);
+	} else if (kind == UTEE_TIME_TA_PERSISTENT) {
+		return ta_time_get(va);
 	} else if (kind == UTEE_TIME_REE) {
 		struct optee_msg_param m = {
 			.attr = OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT
@@ -169,7 +174,19 @@ static uint64_t syscall(struct user_frame *f)
 		return user_ok(a[1], a[2], a[0] & ACCESS_WRITE)
 			       ? TEE_SUCCESS
 			       : TEE_ERROR_ACCESS_DENIED;
+	case UTEE_SYS_OPEN_TA_SESSION:
+		return syscall_open_ta_session(a);
+	case UTEE_SYS_CLOSE_TA_SESSION:
+		return syscall_close_ta_session(a);
+	case UTEE_SYS_INVOKE_TA_COMMAND:
+		return syscall_invoke_ta_command(a);
+	case UTEE_SYS_GET_CLIENT_ID:
+		return syscall_get_client_id(a[0]);
+	case UTEE_SYS_SET_TA_TIME:
+		return ta_time_set(a[0]);
 	default:
+		if (a[8] >= UTEE_SYS_CRYP_FIRST && a[8] <= UTEE_SYS_CRYP_LAST)
+			return syscall_cryp(a[8], a);
 		core_log("TA made unknown system call %lu", a[8]);
 		kill_ta(0xdead5c01);
 	}

@@ -14,6 +14,7 @@
 #include <tee/elf_ta.h>
 #include <tee/rpc.h>
 #include <tee/shm.h>
+#include <tee/syscall_cryp.h>
 #include <tee/ta_image.h>
 #include <tee/user_ta.h>
 
@@ -37,6 +38,7 @@ struct ta_instance {
 	uint32_t next_session;
 	bool dead;
 	volatile uint32_t busy;
+	void *cryp; /* objects and operations: tee/syscall_cryp.h */
 	struct ta_instance *next;
 };
 
@@ -65,6 +67,13 @@ void user_ta_uuid_str(const struct ta_instance *ta, char buf[37])
 		     "%02x%02x%02x%02x%02x%02x",
 		     u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9],
 		     u[10], u[11], u[12], u[13], u[14], u[15]);
+}
+
+void **user_ta_current_cryp_state(void)
+{
+	struct thread *t = thread_current();
+
+	return t && t->user ? &t->user->ta->cryp : NULL;
 }
 
 const struct uspace *user_ta_current_uspace(void)
@@ -146,6 +155,7 @@ static TEE_Result check_head(const struct ta_instance *ta,
 
 static void instance_free(struct ta_instance *ta)
 {
+	syscall_cryp_instance_free(ta->cryp);
 	uspace_destroy(ta->us);
 	if (ta->image)
 		page_pool_free(&core_page_pool, ta->image, ta->image_pages);

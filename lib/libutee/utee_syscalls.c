@@ -37,6 +37,10 @@ static inline unsigned long svc6(unsigned long nr, unsigned long a0,
 	svc6((nr), (unsigned long)(a), (unsigned long)(b), (unsigned long)(c), \
 	     0, 0, 0)
 
+#define SVC5(nr, a, b, c, d, e)                                                \
+	svc6((nr), (unsigned long)(a), (unsigned long)(b), (unsigned long)(c), \
+	     (unsigned long)(d), (unsigned long)(e), 0)
+
 void _utee_return(unsigned long ret)
 {
 	SVC1(UTEE_SYS_RETURN, ret);
@@ -82,4 +86,43 @@ TEE_Result _utee_mask_cancel(unsigned long mask, uint32_t *old_mask)
 TEE_Result _utee_check_access(unsigned long flags, const void *va, size_t len)
 {
 	return (TEE_Result)SVC3(UTEE_SYS_CHECK_ACCESS, flags, va, len);
+}
+
+TEE_Result _utee_open_ta_session(const void *uuid, unsigned long timeout,
+				 struct utee_params *p, uint32_t *session,
+				 uint32_t *origin)
+{
+	return (TEE_Result)SVC5(UTEE_SYS_OPEN_TA_SESSION, uuid, timeout, p,
+				session, origin);
+}
+
+TEE_Result _utee_close_ta_session(unsigned long session)
+{
+	return (TEE_Result)SVC1(UTEE_SYS_CLOSE_TA_SESSION, session);
+}
+
+TEE_Result _utee_invoke_ta_command(unsigned long session, unsigned long timeout,
+				   unsigned long cmd, struct utee_params *p,
+				   uint32_t *origin)
+{
+	return (TEE_Result)SVC5(UTEE_SYS_INVOKE_TA_COMMAND, session, timeout,
+				cmd, p, origin);
+}
+
+TEE_Result _utee_get_client_id(struct utee_identity *id)
+{
+	return (TEE_Result)SVC1(UTEE_SYS_GET_CLIENT_ID, id);
+}
+
+TEE_Result _utee_set_ta_time(const struct utee_time *t)
+{
+	return (TEE_Result)SVC1(UTEE_SYS_SET_TA_TIME, t);
+}
+
+unsigned long _utee_cryp_call(unsigned long nr, unsigned long a0,
+			      unsigned long a1, unsigned long a2,
+			      unsigned long a3, unsigned long a4,
+			      unsigned long a5)
+{
+	return svc6(nr, a0, a1, a2, a3, a4, a5);
 }

@@ -34,6 +34,8 @@ extern const struct pta user_ta_session_ops;
 
 /* The address space of the TA running on this thread (syscall checks). */
 const struct uspace *user_ta_current_uspace(void);
+/* Where the running instance keeps its crypto state (tee/syscall_cryp.h). */
+void **user_ta_current_cryp_state(void);
 uint64_t user_ta_load_base(const struct ta_instance *ta);
 /* The instance's UUID in the usual text form (as in <uuid>.ta). */
 void user_ta_uuid_str(const struct ta_instance *ta, char buf[37]);

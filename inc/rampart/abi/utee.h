@@ -51,10 +51,39 @@ struct utee_time {
 #define UTEE_SYS_GET_CANCEL_FLAG 6 /* (uint32_t *flag) */
 #define UTEE_SYS_MASK_CANCEL 7     /* (uint32_t mask, uint32_t *old_mask) */
 #define UTEE_SYS_CHECK_ACCESS 8    /* (uint32_t flags, uaddr, size_t len) */
-#define UTEE_SYS_COUNT 9
+/*
+ * TA-to-TA sessions. Memrefs in @p point into the caller's own memory; the
+ * core copies them for the callee and back. Session handles are the core's
+ * and only valid for the instance that opened them.
+ *   OPEN   (const uint8_t uuid[16] (TEE_UUID layout), uint32_t timeout,
+ *           struct utee_params *p, uint32_t *session, uint32_t *origin)
+ *   CLOSE  (uint32_t session)
+ *   INVOKE (uint32_t session, uint32_t timeout, uint32_t cmd,
+ *           struct utee_params *p, uint32_t *origin)
+ */
+#define UTEE_SYS_OPEN_TA_SESSION 9
+#define UTEE_SYS_CLOSE_TA_SESSION 10
+#define UTEE_SYS_INVOKE_TA_COMMAND 11
+#define UTEE_SYS_GET_CLIENT_ID 12 /* (struct utee_identity *) */
+#define UTEE_SYS_SET_TA_TIME 13   /* (const struct utee_time *) */
+#define UTEE_SYS_COUNT 14
 
-#define UTEE_TIME_SYSTEM 0 /* monotonic since boot */
-#define UTEE_TIME_REE 1    /* the normal world's wall clock */
+/*
+ * Cryptographic objects and operations (GP chapters 5-6) use numbers
+ * UTEE_SYS_CRYP_FIRST..UTEE_SYS_CRYP_LAST; see rampart/abi/utee_cryp.h.
+ */
+#define UTEE_SYS_CRYP_FIRST 32
+#define UTEE_SYS_CRYP_LAST 127
+
+#define UTEE_TIME_SYSTEM 0        /* monotonic since boot */
+#define UTEE_TIME_REE 1           /* the normal world's wall clock */
+#define UTEE_TIME_TA_PERSISTENT 2 /* per-TA offset, set by SET_TA_TIME */
+
+/* The client of the current session: TEE_Identity's layout. */
+struct utee_identity {
+	uint32_t login;   /* TEE_LOGIN_* */
+	uint8_t uuid[16]; /* TEE_UUID layout, native endian first fields */
+};
 
 /* ta_head, at the start of the TA's first loadable segment (offset 0). */
 struct utee_ta_head {
