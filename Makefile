@@ -14,6 +14,10 @@ LIB_SRCS := lib/libc/string.c lib/libc/fmt.c lib/drivers/pl011.c \
 	lib/drivers/gicv3_rdist.c
 PLAT_SRCS := plat/$(PLAT)/plat_common.c plat/$(PLAT)/plat_power.c
 
+# The debug pseudo TA (core addresses, page pool use) serves the isolation
+# tests; `make CFG_DEBUG_PTA=n` builds a core without it.
+CFG_DEBUG_PTA ?= y
+
 MONITOR_SRCS := monitor/entry.S monitor/boot.c monitor/context.c \
 	monitor/core_link.c monitor/psci.c monitor/psci_decode.c monitor/smc.c \
 	$(LIB_SRCS) $(PLAT_SRCS)
@@ -23,8 +27,9 @@ CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 	core/mm/pgt.c core/mm/asid.c core/mm/heap.c core/mm/core_heap.c \
 	core/tee/ns_mem.c core/tee/ns_buf.c core/tee/shm.c core/tee/msg_params.c \
 	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
-	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c \
-	core/pta/debug_pta.c \
+	core/pta/pta.c core/pta/device_enum.c core/pta/rng_pta.c \
+	core/pta/test_pta.c \
+	$(if $(filter y,$(CFG_DEBUG_PTA)),core/pta/debug_pta.c) \
 	core/mm/core_mmu.c core/drivers/gic_v3.c core/drivers/secure_timer.c \
 	core/mm/page_pool.c core/mm/uspace.c core/tee/elf_ta.c core/tee/user_ta.c \
 	core/tee/syscalls.c core/arch/arm64/user_a64.S core/kernel/user_access.c \
@@ -53,6 +58,16 @@ $(O)/core/%.o: % Makefile mk/toolchain.mk plat/$(PLAT)/platform.mk | $(DEPS_STAM
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	$(Q)$(CC) $(SECURE_CFLAGS) -Icore/include -MMD -MP -c $< -o $@
+
+# The PTA table follows CFG_DEBUG_PTA; the stamp recompiles it on a change.
+$(O)/core/core/pta/pta.c.o: SECURE_CFLAGS += \
+	-DCFG_DEBUG_PTA=$(if $(filter y,$(CFG_DEBUG_PTA)),1,0)
+$(O)/core/core/pta/pta.c.o: $(O)/core/cfg_debug_pta
+$(O)/core/cfg_debug_pta: cfg-debug-pta-check
+	@mkdir -p $(dir $@)
+	@echo '$(CFG_DEBUG_PTA)' | cmp -s - $@ 2>/dev/null || echo '$(CFG_DEBUG_PTA)' >$@
+.PHONY: cfg-debug-pta-check
+cfg-debug-pta-check:
 
 $(O)/core/core.ld: core/core.ld.S plat/$(PLAT)/include/platform_config.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -112,11 +127,19 @@ $(O)/rootfs/initramfs.cpio.gz: $(DEPS_STAMP) $(wildcard rootfs/*)
 GUEST_CC := $(CROSS_COMPILE)gcc
 GUEST_CFLAGS := -static -O2 -Wall -Wextra -Werror -pthread -Iinc
 GUEST_PROGS := $(O)/guest/teetest $(O)/guest/teebench $(O)/guest/fpcheck
+GUEST_PROGS += $(O)/guest/rngtest
 
 
 $(O)/guest/teetest: $(wildcard tests/guest/teetest/*.c tests/guest/teetest/*.h) \
 		tests/guest/common/runner.c tests/guest/common/runner.h \
 		inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  GUESTCC $@"
+	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -Itests/guest/common -o $@ $(filter %.c,$^)
+
+$(O)/guest/rngtest: $(wildcard tests/guest/rngtest/*.c tests/guest/rngtest/*.h) \
+		tests/guest/common/runner.c tests/guest/common/runner.h \
+		inc/rampart/abi/pta_rng.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  GUESTCC $@"
 	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -Itests/guest/common -o $@ $(filter %.c,$^)
@@ -142,11 +165,12 @@ run: all
 
 # --- tests ----------------------------------------------------------------------
 UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c) tests/unit/harness.c \
-	tests/unit/fakes/fake_nw.c
+	tests/unit/fakes/fake_nw.c tests/unit/fakes/fake_crypto_rng.c
 # The message layer with its real code; hardware-facing parts are faked.
 MSG_LAYER_SRCS := core/tee/ns_buf.c core/tee/shm.c core/tee/msg_params.c \
 	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
-	core/pta/pta.c core/pta/device_enum.c core/pta/test_pta.c \
+	core/pta/pta.c core/pta/device_enum.c core/pta/rng_pta.c \
+	core/pta/test_pta.c \
 	core/pta/debug_pta.c
 UNIT_TEST_DEPS := core/mm/pgt.c core/mm/asid.c core/mm/heap.c core/mm/page_pool.c lib/fdt/fdt_reader.c \
 	$(MSG_LAYER_SRCS) lib/libc/fmt.c \
@@ -175,11 +199,13 @@ FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-Wno-gnu-variable-sized-type-not-at-end \
 	-Iinc -Icore/include -Iplat/$(PLAT)/include -idirafter lib/libc/include
-$(O)/tests/fuzz_msg: tests/fuzz/fuzz_msg.c tests/unit/fakes/fake_nw.c $(UNIT_TEST_DEPS) \
+$(O)/tests/fuzz_msg: tests/fuzz/fuzz_msg.c tests/unit/fakes/fake_nw.c \
+		tests/unit/fakes/fake_crypto_rng.c $(UNIT_TEST_DEPS) \
 		plat/$(PLAT)/plat_common.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
 	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/fuzz_msg.c tests/unit/fakes/fake_nw.c \
+		tests/unit/fakes/fake_crypto_rng.c \
 		$(MSG_LAYER_SRCS) core/mm/heap.c plat/$(PLAT)/plat_common.c -o $@
 
 $(O)/tests/virt_like.dtb: tests/unit/data/virt_like.dts | $(DEPS_STAMP)

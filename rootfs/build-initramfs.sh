@@ -4,16 +4,17 @@
 # Usage: rootfs/build-initramfs.sh OUT_DIR
 #
 # Contents: /bin/busybox (busybox-static:arm64; applet links are made at boot by
-# /init with `busybox --install -s`), /init, kernel modules (tee, optee and
-# their dependencies, plus optee-rng which is shipped but not loaded) in
-# /lib/modules/ with /lib/modules/load.list giving the insmod order, and the
-# empty directories later stages fill (/lib/optee_armtz, /usr/bin,
-# /var/lib/optee-client/data/tee).
+# /init with `busybox --install -s`), /init, kernel modules (tee, optee,
+# optee-rng and their dependencies) in /lib/modules/ with
+# /lib/modules/load.list giving the insmod order, and the empty directories
+# later stages fill (/lib/optee_armtz, /usr/bin, /var/lib/optee-client/data/tee).
 #
 # Environment (optional):
 #   RAMPART_MODULES_LOAD  modules insmod'ed at boot, in this order after their
-#                         dependencies (default: "tee optee")
-#   RAMPART_MODULES_EXTRA modules shipped but not loaded (default: "optee-rng")
+#                         dependencies (default: "tee optee optee-rng";
+#                         nothing autoloads modules here, so optee-rng is
+#                         loaded to bind to the core's RNG pseudo TA)
+#   RAMPART_MODULES_EXTRA modules shipped but not loaded (default: none)
 
 set -euo pipefail
 
@@ -34,8 +35,8 @@ KMODS=$(mk_get "$PATHS_MK" KERNEL_MODULES_DIR)
 [[ -x "$BUSYBOX" ]] || die "busybox not found at '$BUSYBOX': run 'make deps'"
 [[ -d "$KMODS" ]] || die "kernel modules dir '$KMODS' missing: run 'make deps'"
 
-MODULES_LOAD=${RAMPART_MODULES_LOAD:-tee optee}
-MODULES_EXTRA=${RAMPART_MODULES_EXTRA:-optee-rng}
+MODULES_LOAD=${RAMPART_MODULES_LOAD:-tee optee optee-rng}
+MODULES_EXTRA=${RAMPART_MODULES_EXTRA:-}
 
 mkdir -p "$1"
 OUT=$(cd "$1" && pwd)

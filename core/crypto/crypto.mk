@@ -6,9 +6,13 @@
 -include .cache/deps/paths.mk
 
 # mbedTLS library files the config enables (bignum/RSA for TA signatures,
-# SHA-*, HMAC/CTR-DRBG, AES). Unused functions fall out with --gc-sections.
-MBEDTLS_LIB_FILES := aes asn1parse bignum constant_time ctr_drbg hmac_drbg \
-	md oid platform platform_util rsa rsa_internal sha256
+# hashes, DRBGs, the ciphers and MACs of the GP crypto API, and the
+# public-key and KDF code it will use). Unused functions fall out with
+# --gc-sections.
+MBEDTLS_LIB_FILES := aes asn1parse asn1write bignum ccm cipher cipher_wrap \
+	cmac constant_time ctr_drbg des dhm ecdh ecdsa ecp ecp_curves gcm hkdf \
+	hmac_drbg md md5 oid pkcs5 platform platform_util rsa rsa_internal sha1 \
+	sha256 sha512
 MBEDTLS_CFLAGS := -I$(MBEDTLS_SRC)/include -Icore/crypto \
 	-DMBEDTLS_CONFIG_FILE='"mbedtls_config.h"'
 MBEDTLS_CORE_OBJS := $(patsubst %,$(O)/mbedtls/%.o,$(MBEDTLS_LIB_FILES))
@@ -26,8 +30,19 @@ CORE_EXTRA_OBJS += $(MBEDTLS_CORE_OBJS)
 # Our sources, built by the top Makefile's $(O)/core/%.o rule.
 CRYPTO_CORE_SRCS := core/crypto/crypto_init.c core/crypto/crypto_ct.c \
 	core/crypto/crypto_sha256.c core/crypto/crypto_rsa.c \
-	core/crypto/crypto_rng.c core/drivers/rng_seed.c core/tee/ta_image.c
-CORE_SRCS += $(CRYPTO_CORE_SRCS)
+	core/crypto/crypto_rng.c core/drivers/rng_seed.c core/tee/ta_image.c \
+	core/crypto/crypto_hash.c core/crypto/crypto_cipher.c \
+	core/crypto/crypto_mac.c core/crypto/crypto_authenc.c
+# The GP crypto service (objects, operations) over the wrappers above; its
+# system call dispatcher core/tee/syscall_cryp.c is in the top Makefile.
+CRYP_SERVICE_SRCS := core/tee/cryp/cryp_table.c core/tee/cryp/obj.c \
+	core/tee/cryp/obj_attrs.c core/tee/cryp/cryp_algs.c \
+	core/tee/cryp/cryp_state.c core/tee/cryp/cryp_stream.c \
+	core/tee/cryp/cryp_hash.c core/tee/cryp/cryp_cipher.c \
+	core/tee/cryp/cryp_mac.c core/tee/cryp/cryp_authenc.c
+CORE_SRCS += $(CRYPTO_CORE_SRCS) $(CRYP_SERVICE_SRCS) \
+	core/tee/cryp/cryp_uaccess.c core/tee/syscall_cryp_op.c
+CORE_SRCS += core/crypto/rng_info.c
 CRYPTO_CORE_OBJS := $(patsubst %,$(O)/core/%.o,$(CRYPTO_CORE_SRCS))
 $(CRYPTO_CORE_OBJS): core/crypto/crypto.mk
 $(O)/core/core/crypto/%.o: SECURE_CFLAGS += $(MBEDTLS_CFLAGS)
@@ -39,3 +54,5 @@ $(O)/core/core/tee/ta_image.c.o: SECURE_CFLAGS += -I$(O)/gen
 $(O)/core/core/tee/ta_image.c.o: $(TA_PUBKEY_HEADER)
 
 include tests/crypto/crypto_tests.mk
+include tests/unit/cryp/cryp_unit.mk
+include tests/guest/cryptest/cryptest.mk

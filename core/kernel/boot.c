@@ -14,6 +14,7 @@
 
 void core_heap_init(void);
 #include <mm/core_mmu.h>
+#include <mm/uspace.h>
 #include <platform_config.h>
 #include <rampart/arm64.h>
 
@@ -56,6 +57,7 @@ static void init_this_cpu(unsigned int pos)
 		 "secure timer tick %u, PAN %s",
 		 pos, cpu->secure_timer_ticks,
 		 user_access_init_cpu() ? "on" : "not available");
+	uspace_init_cpu(); /* SCTLR_EL1 BT0, EnIA..EnDB for TAs */
 }
 
 void core_boot_primary(unsigned int pos, uint64_t ns_dram_size)

@@ -65,6 +65,12 @@ static void __attribute__((noreturn)) release_and_return(uint32_t state)
 	uint64_t out[4] = { cpu->leave_out[0], cpu->leave_out[1],
 			    cpu->leave_out[2], cpu->leave_out[3] };
 
+	/*
+	 * Leave no TA's tables in TTBR0: once the thread is published it may
+	 * resume on another CPU and free them, and this CPU would otherwise
+	 * come back into the core (next SMC) walking freed tables.
+	 */
+	uspace_deactivate();
 	cpu->current_thread = NULL;
 	if (state == THREAD_FREE)
 		t->call = NULL;

@@ -10,6 +10,7 @@
 #define DESC_SH_INNER (3ull << 8)
 #define DESC_AF BIT(10)
 #define DESC_NG BIT(11)
+#define DESC_GP BIT(50)
 #define DESC_PXN BIT(53)
 #define DESC_UXN BIT(54)
 #define DESC_ADDR_MASK 0x0000fffffffff000ull
@@ -57,6 +58,8 @@ static uint64_t leaf_desc(paddr_t pa, uint64_t attrs, unsigned int level)
 		d |= DESC_AP_RO;
 	if (attrs & PGT_ATTR_NG)
 		d |= DESC_NG;
+	if (attrs & PGT_ATTR_GUARDED)
+		d |= DESC_GP;
 	if (!(attrs & PGT_ATTR_X))
 		d |= DESC_PXN | DESC_UXN;
 	else if (attrs & PGT_ATTR_USER)
@@ -78,6 +81,8 @@ static uint64_t desc_to_attrs(uint64_t d)
 		a |= PGT_ATTR_NS;
 	if (d & DESC_NG)
 		a |= PGT_ATTR_NG;
+	if (d & DESC_GP)
+		a |= PGT_ATTR_GUARDED;
 	if ((a & PGT_ATTR_USER) ? !(d & DESC_UXN) : !(d & DESC_PXN))
 		a |= PGT_ATTR_X;
 	return a;
@@ -159,6 +164,8 @@ TEE_Result pgt_map(struct pgt *p, vaddr_t va, paddr_t pa, uint64_t size,
 	if (attrs & ~PGT_ATTR_ALL)
 		return TEE_ERROR_BAD_PARAMETERS;
 	if ((attrs & PGT_ATTR_W) && (attrs & PGT_ATTR_X))
+		return TEE_ERROR_BAD_PARAMETERS;
+	if ((attrs & PGT_ATTR_GUARDED) && !(attrs & PGT_ATTR_X))
 		return TEE_ERROR_BAD_PARAMETERS;
 	if ((attrs & PGT_ATTR_MEM_MASK) > PGT_MEM_NC)
 		return TEE_ERROR_BAD_PARAMETERS;

@@ -6,6 +6,11 @@
 #define ET_DYN 3
 #define PT_LOAD 1
 #define PT_DYNAMIC 2
+#define PT_GNU_PROPERTY 0x6474e553u
+#define NT_GNU_PROPERTY_TYPE_0 5
+#define GNU_PROPERTY_AARCH64_FEATURE_1_AND 0xc0000000u
+#define FEATURE_1_BTI 1u
+#define FEATURE_1_PAC 2u
 #define PF_X 1u
 #define PF_W 2u
 #define PF_R 4u
@@ -19,7 +24,10 @@
 #define R_AARCH64_RELATIVE 1027
 #define PAGE 4096u
 
-static uint16_t rd16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
+static uint16_t rd16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
 static uint32_t rd32(const uint8_t *p)
 {
 	return (uint32_t)rd16(p) | (uint32_t)rd16(p + 2) << 16;
@@ -42,9 +50,8 @@ static int64_t va_to_offset(const struct elf_ta *ta, uint64_t va, uint64_t len)
 	return -1;
 }
 
-static TEE_Result decode_dynamic(const uint8_t *elf, size_t size,
-				 uint64_t off, uint64_t filesz,
-				 struct elf_ta *ta)
+static TEE_Result decode_dynamic(const uint8_t *elf, size_t size, uint64_t off,
+				 uint64_t filesz, struct elf_ta *ta)
 {
 	uint64_t rela_va = 0, rela_sz = 0, rela_ent = 24, end;
 	bool have_rela = false;
@@ -91,16 +98,67 @@ static TEE_Result decode_dynamic(const uint8_t *elf, size_t size,
 	return TEE_SUCCESS;
 }
 
+/*
+ * The PT_GNU_PROPERTY contents: one note (namesz 4 "GNU", type
+ * NT_GNU_PROPERTY_TYPE_0) filling the segment, its descriptor a sequence of
+ * (pr_type, pr_datasz, data padded to 8 bytes). Unknown properties are
+ * skipped; the AArch64 feature word may appear once, 4 bytes long.
+ */
+static TEE_Result decode_properties(const uint8_t *elf, size_t size,
+				    uint64_t off, uint64_t filesz,
+				    struct elf_ta *ta)
+{
+	uint64_t end, descsz, p;
+	bool have_features = false;
+
+	if (!filesz)
+		return TEE_SUCCESS;
+	if (ADD_OVERFLOW(off, filesz, &end) || end > size || filesz < 16)
+		return TEE_ERROR_BAD_FORMAT;
+	descsz = rd32(elf + off + 4);
+	if (rd32(elf + off) != 4 || descsz != filesz - 16 || descsz % 8 ||
+	    rd32(elf + off + 8) != NT_GNU_PROPERTY_TYPE_0 ||
+	    memcmp(elf + off + 12, "GNU", 4))
+		return TEE_ERROR_BAD_FORMAT;
+	/* From here on, [p, end) stays inside the checked descriptor. */
+	for (p = off + 16; p < end;) {
+		uint32_t type, datasz;
+		uint64_t padded;
+
+		if (end - p < 8)
+			return TEE_ERROR_BAD_FORMAT;
+		type = rd32(elf + p);
+		datasz = rd32(elf + p + 4);
+		p += 8;
+		padded = ROUNDUP((uint64_t)datasz, 8); /* < 2^33: no wrap */
+		if (padded > end - p)
+			return TEE_ERROR_BAD_FORMAT;
+		if (type == GNU_PROPERTY_AARCH64_FEATURE_1_AND) {
+			uint32_t features;
+
+			if (datasz != 4 || have_features)
+				return TEE_ERROR_BAD_FORMAT;
+			have_features = true;
+			features = rd32(elf + p);
+			ta->bti = features & FEATURE_1_BTI;
+			ta->pac = features & FEATURE_1_PAC;
+		}
+		p += padded;
+	}
+	return TEE_SUCCESS;
+}
+
 TEE_Result elf_ta_decode(const uint8_t *elf, size_t size, struct elf_ta *ta)
 {
 	uint64_t phoff, prev_end = 0, dyn_off = 0, dyn_sz = 0, end;
 	uint16_t phentsize, phnum;
-	bool have_dyn = false, entry_ok = false;
+	bool have_dyn = false, have_prop = false, entry_ok = false;
+	TEE_Result res;
 
 	memset(ta, 0, sizeof(*ta));
-	if (size < 64 || memcmp(elf, "\177ELF", 4) || elf[4] != 2 /* 64-bit */ ||
-	    elf[5] != 1 /* LE */ || elf[6] != 1 || rd16(elf + 16) != ET_DYN ||
-	    rd16(elf + 18) != EM_AARCH64)
+	if (size < 64 || memcmp(elf, "\177ELF", 4) ||
+	    elf[4] != 2 /* 64-bit */ || elf[5] != 1 /* LE */ || elf[6] != 1 ||
+	    rd16(elf + 16) != ET_DYN || rd16(elf + 18) != EM_AARCH64)
 		return TEE_ERROR_BAD_FORMAT;
 	ta->entry = rd64(elf + 24);
 	phoff = rd64(elf + 32);
@@ -121,6 +179,15 @@ TEE_Result elf_ta_decode(const uint8_t *elf, size_t size, struct elf_ta *ta)
 			have_dyn = true;
 			dyn_off = off;
 			dyn_sz = filesz;
+			continue;
+		}
+		if (type == PT_GNU_PROPERTY) {
+			if (have_prop)
+				return TEE_ERROR_BAD_FORMAT;
+			have_prop = true;
+			res = decode_properties(elf, size, off, filesz, ta);
+			if (res)
+				return res;
 			continue;
 		}
 		if (type != PT_LOAD || !memsz)

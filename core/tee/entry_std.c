@@ -14,8 +14,7 @@
 
 /* Open session: 2 meta params + 4 TA params. */
 #define MSG_MAX_PARAMS 6
-#define META_VALUE_IN                                                          \
-	(OPTEE_MSG_ATTR_TYPE_VALUE_INPUT | OPTEE_MSG_ATTR_META)
+#define META_VALUE_IN (OPTEE_MSG_ATTR_TYPE_VALUE_INPUT | OPTEE_MSG_ATTR_META)
 
 struct msg {
 	struct optee_msg_arg hdr;
@@ -28,10 +27,32 @@ static void set_ret(struct msg *m, TEE_Result ret, uint32_t origin)
 	m->hdr.ret_origin = origin;
 }
 
+/*
+ * The logins a normal-world client can claim (GP client API, plus OP-TEE's
+ * REE_KERNEL). TEE_LOGIN_TRUSTED_APP is the core's to give: a normal world
+ * claiming it would pose as a TA to the TA it opens.
+ */
+static bool login_from_normal_world_ok(uint32_t login)
+{
+	switch (login) {
+	case TEE_LOGIN_PUBLIC:
+	case 1: /* USER */
+	case 2: /* GROUP */
+	case 4: /* APPLICATION */
+	case 5: /* APPLICATION_USER */
+	case 6: /* APPLICATION_GROUP */
+	case TEE_LOGIN_REE_KERNEL:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void open_session(struct std_call *call, struct msg *m)
 {
 	struct optee_msg_param *p = m->params;
 	struct tee_call_params cp;
+	struct tee_identity client;
 	uint8_t uuid[16];
 	uint32_t origin = TEE_ORIGIN_TEE, id = 0;
 	TEE_Result res;
@@ -49,12 +70,21 @@ static void open_session(struct std_call *call, struct msg *m)
 		set_ret(m, res, TEE_ORIGIN_TEE);
 		return;
 	}
+	/* The client's UUID (for non-public logins) is laid out the same. */
+	client.login = (uint32_t)p[1].u.value.c;
+	if (!login_from_normal_world_ok(client.login)) {
+		core_log("open session: login 0x%x refused", client.login);
+		set_ret(m, TEE_ERROR_BAD_PARAMETERS, TEE_ORIGIN_TEE);
+		return;
+	}
+	memcpy(client.uuid, &p[1].u.value.a, 8);
+	memcpy(client.uuid + 8, &p[1].u.value.b, 8);
 	call->in_session = true;
-	res = session_open(uuid, (uint32_t)p[1].u.value.c, &cp, &id, &origin);
+	res = session_open(uuid, &client, NULL, &cp, &id, &origin);
 	call->in_session = false;
 	if (msg_params_encode(&cp, p + 2, m->hdr.num_params - 2, res) && !res) {
 		/* Results could not be delivered: undo the open. */
-		session_close(id);
+		session_close(id, NULL);
 		res = TEE_ERROR_COMMUNICATION;
 		origin = TEE_ORIGIN_TEE;
 	}
@@ -76,10 +106,9 @@ static void invoke(struct std_call *call, struct msg *m)
 	call->session = m->hdr.session;
 	call->cancel_id = m->hdr.cancel_id;
 	call->in_session = true;
-	res = session_invoke(m->hdr.session, m->hdr.func, &cp, &origin);
+	res = session_invoke(m->hdr.session, NULL, m->hdr.func, &cp, &origin);
 	call->in_session = false;
-	if (msg_params_encode(&cp, m->params, m->hdr.num_params, res) &&
-	    !res) {
+	if (msg_params_encode(&cp, m->params, m->hdr.num_params, res) && !res) {
 		res = TEE_ERROR_COMMUNICATION;
 		origin = TEE_ORIGIN_TEE;
 	}
@@ -140,8 +169,8 @@ static uint32_t locate_arg(const struct smc_args *a, struct std_call *call)
 			shm_put(s);
 			return OPTEE_SMC_RETURN_EBADADDR;
 		}
-		call->arg = (struct ns_buf){ .shm = s, .offs = offs,
-					     .size = s->size - offs };
+		call->arg = (struct ns_buf){
+			.shm = s, .offs = offs, .size = s->size - offs};
 		return OPTEE_SMC_RETURN_OK;
 	}
 	if (!IS_ALIGNED(hi << 32 | lo, 8))
@@ -157,7 +186,7 @@ static uint32_t locate_arg(const struct smc_args *a, struct std_call *call)
 
 void tee_entry_std(struct thread *t, uint64_t out[4])
 {
-	struct std_call call = { 0 };
+	struct std_call call = {0};
 	struct msg m;
 	size_t len;
 	uint32_t ret;
@@ -189,7 +218,8 @@ void tee_entry_std(struct thread *t, uint64_t out[4])
 	call.rpc_arg.pa += call.arg.shm ? 0 : len;
 	call.rpc_arg.size = call.arg.size > len ? call.arg.size - len : 0;
 	if (call.rpc_arg.size > OPTEE_MSG_GET_ARG_SIZE(OPTEE_RPC_MAX_PARAMS))
-		call.rpc_arg.size = OPTEE_MSG_GET_ARG_SIZE(OPTEE_RPC_MAX_PARAMS);
+		call.rpc_arg.size =
+			OPTEE_MSG_GET_ARG_SIZE(OPTEE_RPC_MAX_PARAMS);
 	if (!call.arg.shm)
 		call.rpc_arg.offs = 0;
 	t->call = &call;
@@ -202,7 +232,7 @@ void tee_entry_std(struct thread *t, uint64_t out[4])
 		invoke(&call, &m);
 		break;
 	case OPTEE_MSG_CMD_CLOSE_SESSION:
-		set_ret(&m, session_close(m.hdr.session), TEE_ORIGIN_TEE);
+		set_ret(&m, session_close(m.hdr.session, NULL), TEE_ORIGIN_TEE);
 		break;
 	case OPTEE_MSG_CMD_CANCEL:
 		session_cancel(m.hdr.session, m.hdr.cancel_id);

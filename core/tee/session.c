@@ -15,6 +15,7 @@ struct session {
 	uint32_t id;
 	uint32_t refcount;
 	bool closing;
+	const void *owner;
 	const struct pta *pta;
 	void *ctx;
 	struct session *next;
@@ -24,13 +25,13 @@ static struct session *sessions;
 static uint32_t next_id = 1;
 static volatile uint32_t lock;
 
-static struct session *get(uint32_t id)
+static struct session *get(uint32_t id, const void *owner)
 {
 	struct session *s;
 
 	spin_lock(&lock);
 	for (s = sessions; s; s = s->next) {
-		if (s->id == id && !s->closing) {
+		if (s->id == id && s->owner == owner && !s->closing) {
 			s->refcount++;
 			break;
 		}
@@ -60,7 +61,8 @@ static void put(struct session *s)
 	}
 }
 
-TEE_Result session_open(const uint8_t uuid[16], uint32_t login,
+TEE_Result session_open(const uint8_t uuid[16],
+			const struct tee_identity *client, const void *owner,
 			struct tee_call_params *cp, uint32_t *id,
 			uint32_t *origin)
 {
@@ -68,15 +70,15 @@ TEE_Result session_open(const uint8_t uuid[16], uint32_t login,
 	struct session *s;
 	TEE_Result res;
 
-	(void)login; /* TAs do not see the login method yet */
 	*origin = TEE_ORIGIN_TEE;
 	s = calloc(1, sizeof(*s));
 	if (!s)
 		return TEE_ERROR_OUT_OF_MEMORY;
+	s->owner = owner;
 	if (!pta) {
 		/* Not built in: a user-mode TA fetched by UUID. */
-		res = user_ta_open_session(uuid, cp->types, cp->p, &s->ctx,
-					   origin);
+		res = user_ta_open_session(uuid, client, cp->types, cp->p,
+					   &s->ctx, origin);
 		if (res) {
 			free(s);
 			return res;
@@ -86,7 +88,7 @@ TEE_Result session_open(const uint8_t uuid[16], uint32_t login,
 	s->pta = pta;
 	if (pta->open_session) {
 		*origin = TEE_ORIGIN_TRUSTED_APP;
-		res = pta->open_session(cp->types, cp->p, &s->ctx);
+		res = pta->open_session(client, cp->types, cp->p, &s->ctx);
 		if (res) {
 			free(s);
 			return res;
@@ -104,35 +106,62 @@ TEE_Result session_open(const uint8_t uuid[16], uint32_t login,
 	return TEE_SUCCESS;
 }
 
-TEE_Result session_invoke(uint32_t id, uint32_t cmd,
+TEE_Result session_invoke(uint32_t id, const void *owner, uint32_t cmd,
 			  struct tee_call_params *cp, uint32_t *origin)
 {
-	struct session *s = get(id);
+	struct session *s = get(id, owner);
 	TEE_Result res;
 
 	*origin = TEE_ORIGIN_TEE;
 	if (!s)
-		return TEE_ERROR_BAD_PARAMETERS;
+		return owner ? TEE_ERROR_ITEM_NOT_FOUND
+			     : TEE_ERROR_BAD_PARAMETERS;
 	res = s->pta->invoke(s->ctx, cmd, cp->types, cp->p);
-	/* A dead TA instance is reported by the TEE, everything else by the TA. */
+	/* A dead TA instance is reported by the TEE, everything else by the TA.
+	 */
 	*origin = res == TEE_ERROR_TARGET_DEAD ? TEE_ORIGIN_TEE
 					       : TEE_ORIGIN_TRUSTED_APP;
 	put(s);
 	return res;
 }
 
-TEE_Result session_close(uint32_t id)
+TEE_Result session_close(uint32_t id, const void *owner)
 {
-	struct session *s = get(id);
+	struct session *s = get(id, owner);
 
 	if (!s)
-		return TEE_ERROR_BAD_PARAMETERS;
+		return owner ? TEE_ERROR_ITEM_NOT_FOUND
+			     : TEE_ERROR_BAD_PARAMETERS;
 	spin_lock(&lock);
 	s->closing = true;
 	s->refcount--; /* the table's own reference */
 	spin_unlock(&lock);
 	put(s);
 	return TEE_SUCCESS;
+}
+
+bool session_exists(uint32_t id, const void *owner)
+{
+	struct session *s = get(id, owner);
+
+	if (s)
+		put(s);
+	return s != NULL;
+}
+
+void session_close_all_of(const void *owner)
+{
+	for (;;) {
+		uint32_t id = 0;
+
+		spin_lock(&lock);
+		for (struct session *s = sessions; s; s = s->next)
+			if (s->owner == owner && !s->closing)
+				id = s->id;
+		spin_unlock(&lock);
+		if (!id || session_close(id, owner))
+			return;
+	}
 }
 
 void session_cancel(uint32_t id, uint32_t cancel_id)

@@ -34,7 +34,7 @@ static bool user_ok(uint64_t va, uint64_t len, bool write)
 	return uspace_access_ok(user_ta_current_uspace(), va, len, write);
 }
 
-static void __attribute__((noreturn)) kill_ta(uint32_t code)
+void __attribute__((noreturn)) user_ta_kill_current(uint32_t code)
 {
 	ctx()->panicked = true;
 	ctx()->panic_code = code;
@@ -141,7 +141,7 @@ static uint64_t syscall(struct user_frame *f)
 		return sys_log(a[0], a[1]);
 	case UTEE_SYS_PANIC:
 		core_log("TA called TEE_Panic(0x%lx)", a[0]);
-		kill_ta((uint32_t)a[0]);
+		user_ta_kill_current((uint32_t)a[0]);
 	case UTEE_SYS_GET_RANDOM:
 		return sys_random(a[0], a[1]);
 	case UTEE_SYS_GET_TIME:
@@ -188,7 +188,7 @@ static uint64_t syscall(struct user_frame *f)
 		if (a[8] >= UTEE_SYS_CRYP_FIRST && a[8] <= UTEE_SYS_CRYP_LAST)
 			return syscall_cryp(a[8], a);
 		core_log("TA made unknown system call %lu", a[8]);
-		kill_ta(0xdead5c01);
+		user_ta_kill_current(0xdead5c01);
 	}
 }
 
@@ -213,7 +213,7 @@ void user_sync_handler(struct user_frame *f)
 			 esr, f->elr, read_sysreg(far_el1), base, f->elr - base,
 			 uuid);
 	}
-	kill_ta(0xdead0abe);
+	user_ta_kill_current(0xdead0abe);
 }
 
 void user_irq_handler(struct user_frame *f)
@@ -232,5 +232,5 @@ void user_serror_handler(struct user_frame *f)
 {
 	(void)f;
 	core_log("SError while a TA ran");
-	kill_ta(0xdead5e00);
+	user_ta_kill_current(0xdead5e00);
 }

@@ -37,14 +37,15 @@ struct ta_instance {
 	uint32_t sessions;
 	uint32_t next_session;
 	bool dead;
-	volatile uint32_t busy;
-	void *cryp; /* objects and operations: tee/syscall_cryp.h */
+	volatile uint32_t busy; /* 1 + index of the thread running it, or 0 */
+	void *cryp;		/* objects and operations: tee/syscall_cryp.h */
 	struct ta_instance *next;
 };
 
 struct user_session {
 	struct ta_instance *ta;
 	uint32_t id;
+	struct tee_identity client;
 };
 
 struct user_entry {
@@ -56,7 +57,22 @@ uint64_t user_enter(const struct user_entry *e, struct thread_regs *save);
 static struct ta_instance *instances;
 static volatile uint32_t instances_lock;
 
-uint64_t user_ta_load_base(const struct ta_instance *ta) { return ta->base; }
+uint64_t user_ta_load_base(const struct ta_instance *ta)
+{
+	return ta->base;
+}
+
+const uint8_t *user_ta_uuid(const struct ta_instance *ta)
+{
+	return ta->uuid;
+}
+
+struct ta_instance *user_ta_current(void)
+{
+	struct thread *t = thread_current();
+
+	return t && t->user ? t->user->ta : NULL;
+}
 
 void user_ta_uuid_str(const struct ta_instance *ta, char buf[37])
 {
@@ -103,8 +119,8 @@ static TEE_Result fetch_image(const uint8_t uuid[16], uint8_t **buf,
 			      size_t *len)
 {
 	struct optee_msg_param m[2] = {
-		{ .attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT },
-		{ .attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT },
+		{.attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT},
+		{.attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT},
 	};
 	struct shm *s;
 	size_t size;
@@ -147,8 +163,9 @@ static TEE_Result check_head(const struct ta_instance *ta,
 	    h->uuid_time_hi_and_version != (ta->uuid[6] << 8 | ta->uuid[7]) ||
 	    memcmp(h->uuid_clock_seq_and_node, ta->uuid + 8, 8))
 		return TEE_ERROR_SECURITY;
-	if (!h->stack_size || h->stack_size % 16 || h->stack_size > TA_MAX_STACK ||
-	    (h->flags & ~TA_FLAGS_MASK) || h->depr_entry != UINT64_MAX)
+	if (!h->stack_size || h->stack_size % 16 ||
+	    h->stack_size > TA_MAX_STACK || (h->flags & ~TA_FLAGS_MASK) ||
+	    h->depr_entry != UINT64_MAX)
 		return TEE_ERROR_BAD_FORMAT;
 	return TEE_SUCCESS;
 }
@@ -170,9 +187,12 @@ static TEE_Result map_image(struct ta_instance *ta, const struct elf_ta *elf)
 		uint64_t end = ROUNDUP(s->vaddr + s->memsz, PAGE);
 		uint64_t attrs = ((s->perm & ELF_TA_PERM_W) ? PGT_ATTR_W : 0) |
 				 ((s->perm & ELF_TA_PERM_X) ? PGT_ATTR_X : 0);
-		TEE_Result res = uspace_map(ta->us, ta->base + start,
-					    ta->image + start,
-					    (end - start) / PAGE, attrs, false);
+		/* Only code built with landing pads (ELF property) is guarded. */
+		if ((s->perm & ELF_TA_PERM_X) && elf->bti)
+			attrs |= PGT_ATTR_GUARDED;
+		TEE_Result res =
+			uspace_map(ta->us, ta->base + start, ta->image + start,
+				   (end - start) / PAGE, attrs, false);
 
 		if (res)
 			return res;
@@ -276,13 +296,21 @@ err:
 
 /* Runs one entry point with @cp's parameters (may be NULL). */
 static TEE_Result run_entry(struct ta_instance *ta, uint32_t func,
-			    uint32_t session, uint32_t cmd, uint32_t types,
-			    union tee_param *p, uint32_t *origin)
+			    const struct user_session *s, uint32_t cmd,
+			    uint32_t types, union tee_param *p,
+			    uint32_t *origin)
 {
 	struct thread *t = thread_current();
-	struct user_ctx uc = { .ta = ta, .cancel_mask = 1 };
+	struct user_ctx uc = {
+		.ta = ta,
+		.cancel_mask = 1,
+		.client = s ? &s->client : NULL,
+		.caller = t->user,
+		.depth = t->user ? t->user->depth + 1 : 1,
+	};
+	uint32_t session = s ? s->id : 0;
 	struct utee_params *up;
-	uint64_t off[TEE_NUM_PARAMS] = { 0 }, orig[TEE_NUM_PARAMS] = { 0 };
+	uint64_t off[TEE_NUM_PARAMS] = {0}, orig[TEE_NUM_PARAMS] = {0};
 	size_t pages = 1;
 	uint8_t *area = NULL;
 	uint64_t r;
@@ -291,6 +319,11 @@ static TEE_Result run_entry(struct ta_instance *ta, uint32_t func,
 	*origin = TEE_ORIGIN_TEE;
 	if (ta->dead)
 		return TEE_ERROR_TARGET_DEAD;
+	if (uc.depth > USER_TA_MAX_DEPTH) {
+		core_log("TA %08x: TA-to-TA calls nested too deep",
+			 be32(ta->uuid));
+		return TEE_ERROR_BUSY;
+	}
 	/* Memref buffers, each page aligned, right after the params page. */
 	for (int i = 0; p && i < TEE_NUM_PARAMS; i++) {
 		uint32_t ty = TEE_PARAM_TYPE_GET(types, i);
@@ -334,13 +367,17 @@ static TEE_Result run_entry(struct ta_instance *ta, uint32_t func,
 	t->user = &uc;
 	t->active_uspace = ta->us;
 	uspace_activate(ta->us);
-	r = user_enter(&(struct user_entry){ func, session, ta->params_va, cmd,
-					     ta->stack_top, ta->entry },
+	r = user_enter(&(struct user_entry){func, session, ta->params_va, cmd,
+					    ta->stack_top, ta->entry},
 		       &uc.save);
-	uspace_deactivate();
 	t = thread_current();
-	t->user = NULL;
-	t->active_uspace = NULL;
+	/* Back to the calling TA's address space, if a TA called this one. */
+	t->user = uc.caller;
+	t->active_uspace = uc.caller ? uc.caller->ta->us : NULL;
+	if (uc.caller)
+		uspace_activate(uc.caller->ta->us);
+	else
+		uspace_deactivate();
 
 	if (uc.panicked) {
 		core_log("TA %08x panicked (0x%x): instance is dead",
@@ -359,7 +396,8 @@ static TEE_Result run_entry(struct ta_instance *ta, uint32_t func,
 				uint64_t n = up->vals[2 * i + 1];
 
 				if (off[i] && res == TEE_SUCCESS)
-					memcpy(p[i].memref.buffer, area + off[i],
+					memcpy(p[i].memref.buffer,
+					       area + off[i],
 					       n < orig[i] ? n : orig[i]);
 				p[i].memref.size = n;
 			} else if (ty == TEE_PARAM_TYPE_VALUE_OUTPUT ||
@@ -376,7 +414,18 @@ static TEE_Result run_entry(struct ta_instance *ta, uint32_t func,
 
 static bool claim(struct ta_instance *ta)
 {
-	return !__atomic_exchange_n(&ta->busy, 1, __ATOMIC_ACQUIRE);
+	uint32_t free = 0;
+
+	return __atomic_compare_exchange_n(&ta->busy, &free,
+					   thread_current()->index + 1, false,
+					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
+}
+
+/* Busy further up this thread's own chain of TA-to-TA calls. */
+static bool claimed_by_this_thread(struct ta_instance *ta)
+{
+	return __atomic_load_n(&ta->busy, __ATOMIC_RELAXED) ==
+	       thread_current()->index + 1;
 }
 
 static void release(struct ta_instance *ta)
@@ -400,14 +449,17 @@ static void destroy(struct ta_instance *ta)
 	uint32_t origin;
 
 	if (!ta->dead)
-		run_entry(ta, UTEE_ENTRY_DESTROY, 0, 0, 0, NULL, &origin);
+		run_entry(ta, UTEE_ENTRY_DESTROY, NULL, 0, 0, NULL, &origin);
+	/* Sessions it opened to other TAs and never closed (or it died). */
+	session_close_all_of(ta);
 	unlink_instance(ta);
 	instance_free(ta);
 }
 
-TEE_Result user_ta_open_session(const uint8_t uuid[16], uint32_t types,
-				union tee_param p[4], void **session_ctx,
-				uint32_t *origin)
+TEE_Result user_ta_open_session(const uint8_t uuid[16],
+				const struct tee_identity *client,
+				uint32_t types, union tee_param p[4],
+				void **session_ctx, uint32_t *origin)
 {
 	struct ta_instance *ta = NULL;
 	struct user_session *s;
@@ -449,8 +501,8 @@ TEE_Result user_ta_open_session(const uint8_t uuid[16], uint32_t types,
 	}
 	s->ta = ta;
 	s->id = ++ta->next_session;
-	res = run_entry(ta, UTEE_ENTRY_OPEN_SESSION, s->id, 0, types, p,
-			origin);
+	s->client = *client;
+	res = run_entry(ta, UTEE_ENTRY_OPEN_SESSION, s, 0, types, p, origin);
 	release(ta);
 	if (!res) {
 		*session_ctx = s;
@@ -467,8 +519,8 @@ fail:
 	return res;
 }
 
-static TEE_Result session_invoke(void *ctx, uint32_t cmd, uint32_t types,
-				 union tee_param p[4])
+static TEE_Result user_session_invoke(void *ctx, uint32_t cmd, uint32_t types,
+				      union tee_param p[4])
 {
 	struct user_session *s = ctx;
 	uint32_t origin;
@@ -478,25 +530,35 @@ static TEE_Result session_invoke(void *ctx, uint32_t cmd, uint32_t types,
 		return TEE_ERROR_TARGET_DEAD;
 	if (!claim(s->ta))
 		return TEE_ERROR_BUSY;
-	res = run_entry(s->ta, UTEE_ENTRY_INVOKE_COMMAND, s->id, cmd, types, p,
+	res = run_entry(s->ta, UTEE_ENTRY_INVOKE_COMMAND, s, cmd, types, p,
 			&origin);
 	release(s->ta);
 	return res;
 }
 
-static void session_close(void *ctx)
+static void user_session_close(void *ctx)
 {
 	struct user_session *s = ctx;
 	struct ta_instance *ta = s->ta;
 	uint32_t origin;
-	bool last;
+	bool last, claimed = false;
 
-	while (!claim(ta))
-		; /* the session table guarantees no invoke runs on it */
-	if (!ta->dead)
-		run_entry(ta, UTEE_ENTRY_CLOSE_SESSION, s->id, 0, 0, NULL,
-			  &origin);
-	release(ta);
+	/*
+	 * The session table guarantees no invoke runs on this session; another
+	 * session's call may, and ends. If the instance is one this thread's
+	 * own call chain is in (the TA it called holds a session back to
+	 * it), waiting would never end: the close entry is skipped.
+	 */
+	while (!claimed && !claimed_by_this_thread(ta))
+		claimed = claim(ta);
+	if (!claimed)
+		core_log("TA %08x busy in this call chain: session %u closed "
+			 "without its close entry",
+			 be32(ta->uuid), s->id);
+	else if (!ta->dead)
+		run_entry(ta, UTEE_ENTRY_CLOSE_SESSION, s, 0, 0, NULL, &origin);
+	if (claimed)
+		release(ta);
 	spin_lock(&instances_lock);
 	last = --ta->sessions == 0;
 	spin_unlock(&instances_lock);
@@ -508,6 +570,6 @@ static void session_close(void *ctx)
 
 const struct pta user_ta_session_ops = {
 	.name = "user TA",
-	.close_session = session_close,
-	.invoke = session_invoke,
+	.close_session = user_session_close,
+	.invoke = user_session_invoke,
 };

@@ -9,11 +9,16 @@
 #include <string.h>
 #include <tee_internal_api.h>
 #include <tee_internal_api_extensions.h>
+#include <user_ta_header.h>
 
 #include "utee_syscalls.h"
 
 /* Largest request handed to the core in one GET_RANDOM call. */
 #define RANDOM_CHUNK 4096
+#define TA_PAGE 4096u
+
+/* The end of the TA's loaded image (ta.ld.S); ta_head is its start. */
+extern const uint8_t __ta_image_end[];
 
 static const void *instance_data;
 
@@ -50,16 +55,54 @@ bool TEE_MaskCancellation(void)
 	return set_cancel_mask(1);
 }
 
+static bool inside(uintptr_t va, uintptr_t end, uintptr_t lo, uintptr_t hi)
+{
+	return va >= lo && end <= hi;
+}
+
+/*
+ * Whether [va, end) is memory this TA owns alone: its image (code, data,
+ * heap) or its stack. Everything else it can address is written by the
+ * core for a client (the parameter page, memref buffers), which GP counts
+ * as shared even though Rampart hands the TA private copies.
+ *
+ * The stack is ta_head.stack_size rounded up to pages and holds the current
+ * frame, so it lies within stack_bytes - 1 page below this frame's page and
+ * stack_bytes above its start. The core maps nothing else that close: it
+ * puts image, stack and parameter area gigabytes apart.
+ */
+static bool owned_by_ta(uintptr_t va, uintptr_t end)
+{
+	uintptr_t stack_bytes =
+		(ta_head.stack_size + TA_PAGE - 1) & ~(uintptr_t)(TA_PAGE - 1);
+	uintptr_t page = (uintptr_t)__builtin_frame_address(0) &
+			 ~(uintptr_t)(TA_PAGE - 1);
+	uintptr_t lo = page + TA_PAGE >= stack_bytes
+			       ? page + TA_PAGE - stack_bytes
+			       : 0;
+
+	return inside(va, end, (uintptr_t)&ta_head,
+		      (uintptr_t)__ta_image_end) ||
+	       inside(va, end, lo, page + stack_bytes);
+}
+
 TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer,
 				       size_t size)
 {
 	uintptr_t end;
+	TEE_Result res;
 
 	if (!size)
 		return TEE_SUCCESS;
 	if (__builtin_add_overflow((uintptr_t)buffer, size, &end))
 		return TEE_ERROR_ACCESS_DENIED;
-	return _utee_check_access(accessFlags, buffer, size);
+	/* The core checks the mapping, the rights and the flag bits. */
+	res = _utee_check_access(accessFlags, buffer, size);
+	if (res == TEE_SUCCESS &&
+	    !(accessFlags & TEE_MEMORY_ACCESS_ANY_OWNER) &&
+	    !owned_by_ta((uintptr_t)buffer, end))
+		return TEE_ERROR_ACCESS_DENIED;
+	return res;
 }
 
 TEE_Result __GP11_TEE_CheckMemoryAccessRights(uint32_t accessFlags,
@@ -78,19 +121,21 @@ const void *TEE_GetInstanceData(void)
 	return instance_data;
 }
 
+/* Size 0 touches nothing, so NULL pointers are fine then (GP). */
 void TEE_MemMove(void *dest, const void *src, size_t size)
 {
-	memmove(dest, src, size);
+	if (size)
+		memmove(dest, src, size);
 }
 
 void __GP11_TEE_MemMove(void *dest, const void *src, uint32_t size)
 {
-	memmove(dest, src, size);
+	TEE_MemMove(dest, src, size);
 }
 
 int32_t TEE_MemCompare(const void *buffer1, const void *buffer2, size_t size)
 {
-	int r = memcmp(buffer1, buffer2, size);
+	int r = size ? memcmp(buffer1, buffer2, size) : 0;
 
 	return r < 0 ? -1 : r > 0 ? 1 : 0;
 }
@@ -101,14 +146,16 @@ int32_t __GP11_TEE_MemCompare(const void *buffer1, const void *buffer2,
 	return TEE_MemCompare(buffer1, buffer2, size);
 }
 
+/* GP: only the low byte of x is used. */
 void TEE_MemFill(void *buffer, uint32_t x, size_t size)
 {
-	memset(buffer, (int)(uint8_t)x, size);
+	if (size)
+		memset(buffer, (int)(uint8_t)x, size);
 }
 
 void __GP11_TEE_MemFill(void *buffer, uint32_t x, uint32_t size)
 {
-	memset(buffer, (int)(uint8_t)x, size);
+	TEE_MemFill(buffer, x, size);
 }
 
 void TEE_GenerateRandom(void *randomBuffer, size_t randomBufferLen)
@@ -118,9 +165,10 @@ void TEE_GenerateRandom(void *randomBuffer, size_t randomBufferLen)
 	while (randomBufferLen) {
 		size_t n = randomBufferLen < RANDOM_CHUNK ? randomBufferLen
 							  : RANDOM_CHUNK;
+		TEE_Result res = _utee_get_random(p, n);
 
-		if (_utee_get_random(p, n) != TEE_SUCCESS)
-			TEE_Panic(TEE_ERROR_GENERIC);
+		if (res != TEE_SUCCESS)
+			TEE_Panic(res); /* a bad buffer: GP says panic */
 		p += n;
 		randomBufferLen -= n;
 	}
@@ -131,14 +179,16 @@ void __GP11_TEE_GenerateRandom(void *randomBuffer, uint32_t randomBufferLen)
 	TEE_GenerateRandom(randomBuffer, randomBufferLen);
 }
 
+/* TEE_Time and struct utee_time are the same two uint32_t. */
+_Static_assert(sizeof(TEE_Time) == sizeof(struct utee_time), "TEE_Time layout");
+
+/* The core checks @time itself: a bad pointer panics, as GP says. */
 static void get_time(unsigned long kind, TEE_Time *time)
 {
-	struct utee_time t = {0, 0};
+	TEE_Result res = _utee_get_time(kind, (struct utee_time *)time);
 
-	if (_utee_get_time(kind, &t) != TEE_SUCCESS)
-		TEE_Panic(TEE_ERROR_GENERIC);
-	time->seconds = t.seconds;
-	time->millis = t.millis;
+	if (res != TEE_SUCCESS)
+		TEE_Panic(res);
 }
 
 void TEE_GetSystemTime(TEE_Time *time)
@@ -157,6 +207,35 @@ TEE_Result TEE_Wait(uint32_t timeout)
 
 	if (res != TEE_SUCCESS && res != TEE_ERROR_CANCEL)
 		TEE_Panic(res);
+	return res;
+}
+
+TEE_Result TEE_GetTAPersistentTime(TEE_Time *time)
+{
+	TEE_Result res = _utee_get_time(UTEE_TIME_TA_PERSISTENT,
+					(struct utee_time *)time);
+
+	switch (res) {
+	case TEE_SUCCESS:
+	case TEE_ERROR_OVERFLOW: /* seconds modulo 2^32, written by the core */
+		return res;
+	case TEE_ERROR_TIME_NOT_SET:
+	case TEE_ERROR_TIME_NEEDS_RESET:
+		time->seconds = 0; /* writable: the core checked before */
+		time->millis = 0;
+		return res;
+	default: /* a bad pointer: GP says panic */
+		TEE_Panic(res);
+	}
+}
+
+TEE_Result TEE_SetTAPersistentTime(const TEE_Time *time)
+{
+	TEE_Result res = _utee_set_ta_time((const struct utee_time *)time);
+
+	if (res != TEE_SUCCESS && res != TEE_ERROR_OUT_OF_MEMORY &&
+	    res != TEE_ERROR_STORAGE_NO_SPACE)
+		TEE_Panic(res); /* a bad pointer or millis >= 1000 */
 	return res;
 }
 

@@ -58,6 +58,18 @@ ifneq ($(COMPILER),clang)
 ta-arch-cflags += -mno-outline-atomics
 endif
 
+# Branch Target Identification (landing pads) and signed return addresses.
+# Both use hint-space instructions, NOPs on CPUs without FEAT_BTI/FEAT_PAuth,
+# so the same binary runs on every Armv8-A CPU. The linker keeps the ELF's
+# GNU property (BTI, PAC) only if every object carries it; the core guards
+# the TA's code pages only if the property says BTI. Hand-written assembly
+# must add its own landing pads and property note (README.md).
+CFG_TA_BTI ?= y
+CFG_TA_PAUTH ?= y
+ta-bp-bti := $(filter y,$(CFG_TA_BTI))
+ta-bp-pac := $(filter y,$(CFG_TA_PAUTH))
+ta-arch-cflags += -mbranch-protection=$(if $(ta-bp-bti),$(if $(ta-bp-pac),standard,bti),$(if $(ta-bp-pac),pac-ret,none))
+
 ta-base-cflags := -std=gnu11 -Os -g -fpic -ffreestanding -fno-common \
 	-fno-stack-protector -ffunction-sections -fdata-sections \
 	-fno-asynchronous-unwind-tables -fno-unwind-tables \

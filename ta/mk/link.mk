@@ -12,7 +12,8 @@ SIGN_TA ?= $(ta-dev-kit-dir)/bin/sign_ta
 
 ta-link-out := $(out-dir)/$(BINARY)
 ta-lds := $(out-dir)/ta.lds
-ta-libs := $(ta-dev-kit-dir)/lib/libutee.a $(ta-dev-kit-dir)/lib/libutils.a
+ta-libs := $(ta-dev-kit-dir)/lib/libutee.a $(ta-dev-kit-dir)/lib/libutils.a \
+	$(ta-dev-kit-dir)/lib/libmbedtls.a
 
 ta-ldflags := -pie --no-dynamic-linker -z max-page-size=4096 -z norelro \
 	-z noexecstack --sort-section=alignment --build-id=none \
@@ -32,7 +33,7 @@ $(ta-link-out).elf: $(ta-objs) $(ta-lds) $(ta-libs) $(ta-dev-kit-dir)/src/ta.dyn
 	$(ta-echo) '  LD      $@'
 	$(q)$(ta-ld) $(ta-ldflags) -T $(ta-lds) -Map=$(ta-link-out).map \
 		$(ta-objs) $(LDADD) -L$(ta-dev-kit-dir)/lib \
-		--start-group -lutils -lutee $(ta-libgcc) --end-group -o $@
+		--start-group -lutils -lutee -lmbedtls $(ta-libgcc) --end-group -o $@
 	$(q)READELF=$(ta-readelf) $(ta-dev-kit-dir)/scripts/check_ta_elf.sh $@ || \
 		{ rm -f $@; exit 1; }
 

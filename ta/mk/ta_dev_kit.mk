@@ -13,9 +13,10 @@
 # Inputs: CROSS_COMPILE (or CROSS_COMPILE64 / CROSS_COMPILE_ta_arm64),
 # COMPILER (gcc; clang best effort), O, V=1, CFLAGS (or CFLAGS64), CPPFLAGS,
 # LDADD, CFG_TEE_TA_LOG_LEVEL (0..4, default 2), CFG_TA_OPTEE_CORE_API_COMPAT_1_1,
-# CFG_TA_VERSION (default 0), TA_SIGN_KEY (default: the key exported with
-# the dev kit in keys/), SIGN_TA. Every CFG_x=y becomes -DCFG_x=1 (other
-# values except n/empty: -DCFG_x=value).
+# CFG_TA_VERSION (default 0), CFG_TA_BTI / CFG_TA_PAUTH (default y: branch
+# target landing pads / signed return addresses), TA_SIGN_KEY (default: the
+# key exported with the dev kit in keys/), SIGN_TA. Every CFG_x=y becomes
+# -DCFG_x=1 (other values except n/empty: -DCFG_x=value).
 #
 # Only BINARY (a TA) is supported; LIBNAME/SHLIBNAME are not yet.
 

@@ -10,6 +10,10 @@
  * Each segment starts on a 4 KiB boundary so the loader can map each with
  * its own permissions: nothing is ever writable and executable at once.
  * The ELF and program headers are not part of any segment.
+ *
+ * With explicit PHDRS the linker makes no PT_GNU_PROPERTY of its own: the
+ * "prop" header points the loader at the merged .note.gnu.property (BTI,
+ * PAC), which also stays in the ro segment.
  */
 OUTPUT_FORMAT("elf64-littleaarch64")
 OUTPUT_ARCH(aarch64)
@@ -20,6 +24,7 @@ PHDRS {
 	ro PT_LOAD FLAGS(4);
 	rw PT_LOAD FLAGS(6);
 	dyn PT_DYNAMIC FLAGS(6);
+	prop 0x6474e553 FLAGS(4); /* PT_GNU_PROPERTY */
 }
 
 SECTIONS {
@@ -42,7 +47,8 @@ SECTIONS {
 	.gnu.version_r : { *(.gnu.version_r) } :ro
 	.eh_frame_hdr : { *(.eh_frame_hdr) } :ro
 	.eh_frame : { KEEP(*(.eh_frame)) } :ro
-	.note : { *(.note.gnu.property) *(.note.ABI-tag) } :ro
+	.note.gnu.property : { *(.note.gnu.property) } :ro :prop
+	.note : { *(.note.ABI-tag) } :ro
 
 	. = ALIGN(4096);
 	.dynamic : { *(.dynamic) } :rw :dyn

@@ -1,7 +1,9 @@
 /*
  * libFuzzer harness over the TA ELF decoder and loader: whatever decode
  * accepts must load into a span-sized buffer without touching anything
- * outside it (ASan watches the buffer's edges).
+ * outside it (ASan watches the buffer's edges). The decoder's reads of
+ * program headers, the dynamic section and the GNU property note
+ * (PT_GNU_PROPERTY) are all inside the input buffer, an exact-size copy.
  */
 #include <stdint.h>
 #include <stdlib.h>

@@ -318,6 +318,9 @@ TEE_Result _utee_get_cancel_flag(uint32_t *f) { *f = 1; return 0; }
 TEE_Result _utee_mask_cancel(unsigned long m, uint32_t *o) { *o = !m; return 0; }
 TEE_Result _utee_check_access(unsigned long f, const void *va, size_t len) { return 0; }
 void _utee_return(unsigned long r) { __builtin_trap(); }
+TEE_Result _utee_get_client_id(struct utee_identity *id) { id->login = 0; ta_memset(id->uuid, 0, 16); return 0; }
+TEE_Result _utee_set_ta_time(const struct utee_time *t) { return t->millis < 1000 ? 0 : TEE_ERROR_BAD_PARAMETERS; }
+const uint8_t __ta_image_end[1];
 
 #define PANICS(stmt) ({ int _p = 0; if (__builtin_setjmp(panic_jmp)) _p = 1; else { stmt; } _p; })
 
@@ -477,7 +480,7 @@ int main(void)
 C
 ut_srcs="lib/libutee/libc/printf.c lib/libc/string.c lib/libc/strdup.c lib/libutee/libc/stdlib.c
 	lib/libutee/libc/ctype.c lib/libutee/malloc.c lib/libutee/params.c lib/libutee/trace.c
-	lib/libutee/properties.c lib/libutee/tee_api.c"
+	lib/libutee/properties.c lib/libutee/property_text.c lib/libutee/tee_api.c"
 if (cd "$REPO" && $HOST_CC -std=gnu11 -O1 -g -ffreestanding -nostdinc \
 	-isystem "$($HOST_CC -print-file-name=include)" -Ilib/libutee/include \
 	-Ilib/libutee/libc/include -Iinc -include "$UT/rename.h" -DTRACE_LEVEL=3 \

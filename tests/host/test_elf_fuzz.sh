@@ -1,6 +1,7 @@
 #!/bin/bash
 # libFuzzer over the TA ELF decoder/loader: fixed seed and run count, seeded
-# with the stripped ELFs of two real TAs (tests/fuzz/corpus/elf_ta).
+# with the stripped ELFs of three real TAs (tests/fuzz/corpus/elf_ta;
+# bti_ta.elf carries the BTI/PAC GNU property note).
 set -u
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 bin="$REPO/out/tests/fuzz_elf_ta"

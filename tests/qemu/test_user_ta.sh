@@ -29,7 +29,9 @@
 # addresses), no_core_panic, panic_logged (TEE_Panic / TA abort line),
 # refusals_logged (a "TA load:" line per refused image) and aborts_logged
 # (a "TA abort" line per isolation_ta instance the isolation tests kill by
-# a fault).
+# a fault). bti_cpu_features / bti_fault_logged: the BTI/PAC tests (bti_ta)
+# saw the features of the CPU model, and only max logged a Branch Target
+# exception.
 set -u
 . "$(dirname "$0")/lib.sh"
 
@@ -47,13 +49,26 @@ guest_tests="hello_world gp13_reverse gp13_random gp13_heap gp13_props
 	gp13_sizes gp13_time panic_is_target_dead panic_origin_tee
 	sessions_isolated many_open_close read_core_memory read_other_ta
 	syscall_bad_pointers write_own_code exec_stack exec_heap stack_overflow
-	no_page_leak"
+	no_page_leak ta2ta_memref_passed_on ta2ta_identity ta2ta_depth_limit
+	ta2ta_callee_panic ta2ta_foreign_handle ta2ta_errors
+	ta2ta_pta_and_other_ta ta2ta_no_leak"
+guest_tests="$guest_tests bti_bad_landing bti_legacy_unguarded
+	pac_corrupt_return bti_pac_good_path pac_keys_per_instance"
+guest_tests="$guest_tests gp13_ta_time_not_set gp13_props_ta gp13_props_tee
+	gp13_props_client gp13_prop_enum gp13_prop_convert gp13_client_identity
+	gp13_mem_access gp13_memref_access gp13_mem_api gp13_random_edges
+	gp13_raw_syscalls gp13_time_wait gp13_ree_time gp13_cancel_mask
+	gp13_cancel_wait gp13_instance_data gp13_ta_time gp13_ta_time_overflow
+	gp13_ta_time_per_uuid gp13_misuse_panics gp13_panic_open_session"
+guest_tests="$guest_tests arith_convert arith_logic arith_basic arith_mod
+	arith_expmod arith_gcd arith_prime arith_fmm arith_random arith_panic"
 bad_names="unsigned sig_flip hash_flip elf_flip img_size_flip trunc_300
 	trunc_half empty uuid_mismatch head_uuid wx entry_outside memsz_1g
 	phnum_huge seg_overlap rela_outside other_key"
 image_tests=$(for n in $bad_names control; do echo "image_$n"; done)
 host_checks="guest_ran aslr_addresses_differ no_core_panic panic_logged
 	refusals_logged aborts_logged"
+host_checks="$host_checks bti_cpu_features bti_fault_logged"
 all_tests="$guest_tests $image_tests bad_images core_alive_after"
 
 all_fail() {
@@ -212,6 +227,9 @@ mkdir -p "$overlay/usr/bin" "$overlay/lib/optee_armtz" "$overlay/usr/share/tates
 cp "$tatest_bin" "$overlay/usr/bin/tatest"
 cp "$ta_out"/*/*.ta "$bad_dir"/*.ta "$overlay/lib/optee_armtz/"
 cp "$bad_dir/bad_tas.list" "$overlay/usr/share/tatest/"
+# The Arithmetical API's vectors, expected results by Python (a fresh seed).
+python3 "$REPO/tests/ta/arith_ta/gen_vectors.py" --panics "$TEST_OUT/arith.panics" \
+	"$overlay/usr/share/tatest/arith.vec" || echo "arith vectors: failed"
 chmod 644 "$overlay"/lib/optee_armtz/*.ta
 
 guest_cmd='tatest --budget 560 --bad-list /usr/share/tatest/bad_tas.list
@@ -234,6 +252,9 @@ for run in $runs; do
 		fail "$prefix/guest_ran" "run-qemu exit $rc (124: timeout)" "$console"
 	fi
 	report_results "$prefix" "$console" "$secure" $all_tests
+	# Each arith_panic death was the Arithmetical API's panic, for its reason.
+	python3 "$REPO/tests/ta/arith_ta/check_panics.py" "$TEST_OUT/arith.panics" \
+		"$secure" "$prefix/arith_panic_reasons"
 
 	# Every load of gp13 logs "TA 40c51987 loaded at 0x...".
 	addrs=$(grep -ao 'TA 40c51987 loaded at 0x[0-9a-f]*' "$secure" | awk '{print $5}')
@@ -277,5 +298,26 @@ for run in $runs; do
 		pass "$prefix/aborts_symbolized" "$(echo "$sym" | grep -m1 recurse | tr -s ' \t' ' ')"
 	else
 		fail "$prefix/aborts_symbolized" "$(echo "$sym" | head -3 | tr '\n' '|')"
+	fi
+	# bti_ta (tatest's bti.c decides from Linux's hwcaps): they must match
+	# the CPU model, and only max logs Branch Target exceptions (ESR EC
+	# 0x0d) for bti_ta.
+	want="cpu bti=0 pac=0"
+	[ "$cpu" = max ] && want="cpu bti=1 pac=1"
+	if grep -a "@@RESULT bti_bad_landing " "$console" | grep -q "$want"; then
+		pass "$prefix/bti_cpu_features" "$want"
+	else
+		fail "$prefix/bti_cpu_features" "no '$want' in bti_bad_landing's detail"
+	fi
+	nbti=0
+	for esr in $(grep -a 'TA abort: ESR=.* TA a41028a0-' "$secure" |
+		sed 's/.*ESR=\(0x[0-9a-f]*\).*/\1/'); do
+		[ $(((esr >> 26) & 0x3f)) -eq 13 ] && nbti=$((nbti + 1))
+	done
+	if { [ "$cpu" = max ] && [ "$nbti" -ge 1 ]; } ||
+		{ [ "$cpu" != max ] && [ "$nbti" -eq 0 ]; }; then
+		pass "$prefix/bti_fault_logged" "$nbti Branch Target exceptions in bti_ta"
+	else
+		fail "$prefix/bti_fault_logged" "$nbti Branch Target exceptions in bti_ta" "$secure"
 	fi
 done

@@ -157,6 +157,29 @@ TEST(msg_open_rejects_unknown_uuid_and_bad_meta)
 	CHECK_EQ(a->ret, TEE_ERROR_BAD_PARAMETERS);
 }
 
+/* Only the core may say "a TA is calling"; unknown logins are refused. */
+TEST(msg_open_refuses_logins_the_normal_world_cannot_claim)
+{
+	static const uint32_t bad[] = { 0xf0000000u, 3, 7, 0x80000001u };
+	struct optee_msg_arg *a;
+
+	fake_ns_reset();
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		a = new_msg(OPTEE_MSG_CMD_OPEN_SESSION, 2);
+		memcpy(&a->params[0].u.value.a, test_uuid, 8);
+		memcpy(&a->params[0].u.value.b, test_uuid + 8, 8);
+		a->params[0].attr =
+			OPTEE_MSG_ATTR_TYPE_VALUE_INPUT | OPTEE_MSG_ATTR_META;
+		a->params[1].attr =
+			OPTEE_MSG_ATTR_TYPE_VALUE_INPUT | OPTEE_MSG_ATTR_META;
+		a->params[1].u.value.c = bad[i];
+		CHECK_EQ(call_pa(ARG_PA), OPTEE_SMC_RETURN_OK);
+		CHECK_EQ(a->ret, TEE_ERROR_BAD_PARAMETERS);
+		CHECK_EQ(a->ret_origin, TEE_ORIGIN_TEE);
+		CHECK_EQ(a->session, 0);
+	}
+}
+
 TEST(msg_bad_arg_locations_and_commands)
 {
 	struct optee_msg_arg *a;
@@ -453,12 +476,12 @@ TEST(msg_device_enum_null_memref)
 	CHECK_EQ(call_pa(ARG_PA), OPTEE_SMC_RETURN_OK);
 	CHECK_EQ(a->ret, TEE_SUCCESS);
 	s = a->session;
-	/* Linux's size query: TMEM output with no buffer. */
+	/* Linux's size query: TMEM output with no buffer. One UUID (rng.pta). */
 	a = new_msg(OPTEE_MSG_CMD_INVOKE_COMMAND, 4);
 	a->session = s;
 	a->params[0].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT;
 	a->params[0].u.tmem.size = 0;
 	CHECK_EQ(call_pa(ARG_PA), OPTEE_SMC_RETURN_OK);
-	CHECK_EQ(a->ret, TEE_SUCCESS);
-	CHECK_EQ(a->params[0].u.tmem.size, 0);
+	CHECK_EQ(a->ret, TEE_ERROR_SHORT_BUFFER);
+	CHECK_EQ(a->params[0].u.tmem.size, 16);
 }

@@ -244,7 +244,8 @@ TEST(pgt_unmap_pages_all_or_nothing)
 	/* Part of the range unmapped: nothing changes. */
 	CHECK_EQ(pgt_unmap(&p, 0x100001000ull, 0x3000), TEE_ERROR_BAD_STATE);
 	CHECK_EQ(pgt_lookup(&p, 0x100001000ull, &pa, NULL), TEE_SUCCESS);
-	CHECK_EQ(pgt_unmap(&p, 0x100001000ull, 0x1001), TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(pgt_unmap(&p, 0x100001000ull, 0x1001),
+		 TEE_ERROR_BAD_PARAMETERS);
 	CHECK_EQ(pgt_unmap(&p, 0x100001000ull, 0x2000), TEE_SUCCESS);
 	CHECK_EQ(pgt_lookup(&p, 0x100001000ull, &pa, NULL),
 		 TEE_ERROR_ITEM_NOT_FOUND);
@@ -255,5 +256,60 @@ TEST(pgt_unmap_pages_all_or_nothing)
 	/* Blocks are not split. */
 	CHECK_EQ(pgt_map(&p, 0x40000000, 0x40000000, 0x200000, 0), TEE_SUCCESS);
 	CHECK_EQ(pgt_unmap(&p, 0x40000000, 0x1000), TEE_ERROR_BAD_STATE);
+	free(pool);
+}
+
+TEST(pgt_guarded_pages_carry_the_gp_bit)
+{
+	struct pgt_table *pool = new_pool(POOL);
+	struct pgt p;
+	paddr_t pa;
+	uint64_t attrs;
+	uint64_t *l3;
+
+	setup(&p, pool, POOL);
+	CHECK_EQ(pgt_map(&p, 0x200000, 0x200000, 0x1000,
+			 PGT_ATTR_USER | PGT_ATTR_X | PGT_ATTR_GUARDED),
+		 TEE_SUCCESS);
+	CHECK_EQ(pgt_map(&p, 0x201000, 0x201000, 0x1000,
+			 PGT_ATTR_USER | PGT_ATTR_X),
+		 TEE_SUCCESS);
+	l3 = pool[2].entry;
+	/* GP is descriptor bit 50; an unguarded code page has it clear. */
+	CHECK(l3[0] & (1ull << 50));
+	CHECK(!(l3[1] & (1ull << 50)));
+	/* Still user code: PXN set, UXN clear. */
+	CHECK(l3[0] & (1ull << 53));
+	CHECK(!(l3[0] & (1ull << 54)));
+	CHECK_EQ(pgt_lookup(&p, 0x200abc, &pa, &attrs), TEE_SUCCESS);
+	CHECK_EQ(attrs, PGT_ATTR_USER | PGT_ATTR_X | PGT_ATTR_GUARDED);
+	CHECK_EQ(pgt_lookup(&p, 0x201abc, &pa, &attrs), TEE_SUCCESS);
+	CHECK_EQ(attrs, PGT_ATTR_USER | PGT_ATTR_X);
+	/* Blocks carry it too. */
+	CHECK_EQ(pgt_map(&p, 0x40000000, 0x40000000, 0x200000,
+			 PGT_ATTR_X | PGT_ATTR_GUARDED),
+		 TEE_SUCCESS);
+	CHECK(pool[3].entry[0] & (1ull << 50)); /* the second GiB's L2 */
+	CHECK_EQ(pgt_lookup(&p, 0x40001000, &pa, &attrs), TEE_SUCCESS);
+	CHECK_EQ(attrs, PGT_ATTR_X | PGT_ATTR_GUARDED);
+	free(pool);
+}
+
+TEST(pgt_guarded_needs_executable)
+{
+	struct pgt_table *pool = new_pool(POOL);
+	struct pgt p;
+	paddr_t pa;
+
+	setup(&p, pool, POOL);
+	/* Guarding data makes no sense and would hide a caller's mistake. */
+	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x1000,
+			 PGT_ATTR_USER | PGT_ATTR_GUARDED),
+		 TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(pgt_map(&p, 0x1000, 0x1000, 0x1000,
+			 PGT_ATTR_USER | PGT_ATTR_W | PGT_ATTR_GUARDED),
+		 TEE_ERROR_BAD_PARAMETERS);
+	CHECK_EQ(p.pool_used, 1);
+	CHECK_EQ(pgt_lookup(&p, 0x1000, &pa, NULL), TEE_ERROR_ITEM_NOT_FOUND);
 	free(pool);
 }

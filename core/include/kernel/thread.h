@@ -11,7 +11,7 @@
 #include <rampart/types.h>
 
 #define CFG_NUM_THREADS 4
-#define THREAD_STACK_SIZE 16384
+#define THREAD_STACK_SIZE 32768 /* nested TA-to-TA calls, mbedTLS RSA */
 
 #ifndef __ASSEMBLER__
 

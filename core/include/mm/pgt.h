@@ -17,6 +17,12 @@
 #define PGT_ATTR_USER BIT(2) /* accessible from EL0 */
 #define PGT_ATTR_NS BIT(3)   /* normal-world physical address space */
 #define PGT_ATTR_NG BIT(4)   /* not global: tagged with the ASID */
+/*
+ * Guarded page (FEAT_BTI): indirect branches into it must land on a BTI
+ * (or PACIxSP) instruction. Only with PGT_ATTR_X, and only on CPUs that
+ * implement BTI (the descriptor bit is RES0 elsewhere): callers check.
+ */
+#define PGT_ATTR_GUARDED BIT(5)
 #define PGT_ATTR_MEM_SHIFT 8 /* memory type, see PGT_MEM_* */
 #define PGT_ATTR_MEM_MASK (7ull << PGT_ATTR_MEM_SHIFT)
 #define PGT_MEM_NORMAL (0ull << PGT_ATTR_MEM_SHIFT) /* MAIR index 0: WB */
@@ -24,7 +30,7 @@
 #define PGT_MEM_NC (2ull << PGT_ATTR_MEM_SHIFT)	    /* MAIR index 2 */
 #define PGT_ATTR_ALL                                                           \
 	(PGT_ATTR_W | PGT_ATTR_X | PGT_ATTR_USER | PGT_ATTR_NS | PGT_ATTR_NG | \
-	 PGT_ATTR_MEM_MASK)
+	 PGT_ATTR_GUARDED | PGT_ATTR_MEM_MASK)
 
 /* MAIR_EL1 value matching the PGT_MEM_* indices. */
 #define PGT_MAIR_VALUE 0x4404ffull
@@ -55,8 +61,8 @@ TEE_Result pgt_init(struct pgt *p, struct pgt_table *pool, size_t pool_size,
  * Maps [va, va + size) to [pa, pa + size). Everything is validated and the
  * needed tables counted before anything is written, so a failure leaves the
  * tables untouched. Errors: BAD_PARAMETERS (alignment, range, W+X, unknown
- * attribute), BAD_STATE (overlaps an existing mapping), OUT_OF_MEMORY
- * (table pool exhausted).
+ * attribute, GUARDED without X), BAD_STATE (overlaps an existing mapping),
+ * OUT_OF_MEMORY (table pool exhausted).
  */
 TEE_Result pgt_map(struct pgt *p, vaddr_t va, paddr_t pa, uint64_t size,
 		   uint64_t attrs);

@@ -8,6 +8,7 @@
 
 #include <kernel/thread.h>
 #include <tee/pta.h>
+#include <tee/session.h>
 
 struct ta_instance;
 
@@ -18,7 +19,14 @@ struct user_ctx {
 	bool panicked;
 	uint32_t panic_code;
 	uint32_t cancel_mask; /* GP: cancellation starts masked */
+	const struct tee_identity *client; /* of the session being run */
+	/* A TA calling another TA: the caller's entry, resumed afterwards. */
+	struct user_ctx *caller;
+	unsigned int depth; /* 1 for a TA called from the normal world */
 };
+
+/* How deep TA-to-TA calls may nest on one thread (its stack is fixed). */
+#define USER_TA_MAX_DEPTH 4
 
 /* The saved registers of a TA at an exception (vectors.S layout). */
 struct user_frame {
@@ -26,8 +34,10 @@ struct user_frame {
 	uint64_t sp_el0, elr, spsr;
 };
 
-TEE_Result user_ta_open_session(const uint8_t uuid[16], uint32_t types,
-				union tee_param p[4], void **session_ctx,
+TEE_Result user_ta_open_session(const uint8_t uuid[16],
+				const struct tee_identity *client,
+				uint32_t types, union tee_param p[4],
+				void **session_ctx,
 				uint32_t *origin);
 /* Sessions of user TAs present themselves like pseudo TAs after opening. */
 extern const struct pta user_ta_session_ops;
@@ -37,8 +47,18 @@ const struct uspace *user_ta_current_uspace(void);
 /* Where the running instance keeps its crypto state (tee/syscall_cryp.h). */
 void **user_ta_current_cryp_state(void);
 uint64_t user_ta_load_base(const struct ta_instance *ta);
+/* The TA instance running on this thread, or NULL. */
+struct ta_instance *user_ta_current(void);
+/* The instance's UUID as octets (OPTEE_MSG order). */
+const uint8_t *user_ta_uuid(const struct ta_instance *ta);
 /* The instance's UUID in the usual text form (as in <uuid>.ta). */
 void user_ta_uuid_str(const struct ta_instance *ta, char buf[37]);
+
+/*
+ * Ends the running TA entry as a panic (the instance is dead, its client
+ * gets TEE_ERROR_TARGET_DEAD): for what GP says must panic the TA.
+ */
+void __attribute__((noreturn)) user_ta_kill_current(uint32_t code);
 
 void __attribute__((noreturn)) user_exit(const struct thread_regs *save,
 					 uint64_t value);

@@ -29,6 +29,8 @@
 #define TEE_GetPropertyAsString __GP11_TEE_GetPropertyAsString
 #define TEE_GetPropertyAsBinaryBlock __GP11_TEE_GetPropertyAsBinaryBlock
 #define TEE_GetPropertyName __GP11_TEE_GetPropertyName
+#define TEE_OpenTASession __GP11_TEE_OpenTASession
+#define TEE_InvokeTACommand __GP11_TEE_InvokeTACommand
 #endif
 
 #endif

@@ -19,10 +19,8 @@
 #include <tee_ta_api.h>
 #include <trace.h>
 
-/* Properties (§4.4). Served for TEE_PROPSET_CURRENT_TA (the TA's own
- * property table plus gpd.ta.appID) and TEE_PROPSET_TEE_IMPLEMENTATION;
- * TEE_PROPSET_CURRENT_CLIENT answers TEE_ERROR_ITEM_NOT_FOUND for now.
- * Enumerators are not implemented. */
+/* Properties (§4.4): the three property sets, enumerators, GP's string
+ * conversions (lib/libutee/properties.c). */
 TEE_Result TEE_GetPropertyAsString(TEE_PropSetHandle propsetOrEnumerator,
 				   const char *name, char *valueBuffer,
 				   size_t *valueBufferLen);
@@ -46,9 +44,47 @@ TEE_Result TEE_GetPropertyAsUUID(TEE_PropSetHandle propsetOrEnumerator,
 				 const char *name, TEE_UUID *value);
 TEE_Result TEE_GetPropertyAsIdentity(TEE_PropSetHandle propsetOrEnumerator,
 				     const char *name, TEE_Identity *value);
+TEE_Result TEE_AllocatePropertyEnumerator(TEE_PropSetHandle *enumerator);
+void TEE_FreePropertyEnumerator(TEE_PropSetHandle enumerator);
+void TEE_StartPropertyEnumerator(TEE_PropSetHandle enumerator,
+				 TEE_PropSetHandle propSet);
+void TEE_ResetPropertyEnumerator(TEE_PropSetHandle enumerator);
+TEE_Result TEE_GetPropertyName(TEE_PropSetHandle enumerator, void *nameBuffer,
+			       size_t *nameBufferLen);
+TEE_Result __GP11_TEE_GetPropertyName(TEE_PropSetHandle enumerator,
+				      void *nameBuffer,
+				      uint32_t *nameBufferLen);
+TEE_Result TEE_GetNextProperty(TEE_PropSetHandle enumerator);
 
 /* Panics (§4.8): the TA instance is killed; never returns. */
 void TEE_Panic(TEE_Result panicCode) __noreturn;
+
+/*
+ * Internal client API (§4.9): sessions to other TAs. Memrefs point into
+ * this TA's own memory; the core copies them for the callee.
+ */
+TEE_Result TEE_OpenTASession(const TEE_UUID *destination,
+			     uint32_t cancellationRequestTimeout,
+			     uint32_t paramTypes, TEE_Param params[TEE_NUM_PARAMS],
+			     TEE_TASessionHandle *session,
+			     uint32_t *returnOrigin);
+TEE_Result __GP11_TEE_OpenTASession(const TEE_UUID *destination,
+				    uint32_t cancellationRequestTimeout,
+				    uint32_t paramTypes,
+				    __GP11_TEE_Param params[TEE_NUM_PARAMS],
+				    TEE_TASessionHandle *session,
+				    uint32_t *returnOrigin);
+void TEE_CloseTASession(TEE_TASessionHandle session);
+TEE_Result TEE_InvokeTACommand(TEE_TASessionHandle session,
+			       uint32_t cancellationRequestTimeout,
+			       uint32_t commandID, uint32_t paramTypes,
+			       TEE_Param params[TEE_NUM_PARAMS],
+			       uint32_t *returnOrigin);
+TEE_Result __GP11_TEE_InvokeTACommand(TEE_TASessionHandle session,
+				      uint32_t cancellationRequestTimeout,
+				      uint32_t commandID, uint32_t paramTypes,
+				      __GP11_TEE_Param params[TEE_NUM_PARAMS],
+				      uint32_t *returnOrigin);
 
 /* Cancellation (§4.10) */
 bool TEE_GetCancellationFlag(void);
@@ -86,9 +122,15 @@ void __GP11_TEE_GenerateRandom(void *randomBuffer, uint32_t randomBufferLen);
 void TEE_GetSystemTime(TEE_Time *time);
 TEE_Result TEE_Wait(uint32_t timeout);
 void TEE_GetREETime(TEE_Time *time);
+TEE_Result TEE_GetTAPersistentTime(TEE_Time *time);
+TEE_Result TEE_SetTAPersistentTime(const TEE_Time *time);
 
 /* Arithmetic sizes (§8): pure macros. */
 #define TEE_BigIntSizeInU32(n) ((((n) + 31) / 32) + 2)
+/* The Arithmetical API (§8). */
+#include <tee_api_arith.h>
+/* Objects and cryptographic operations (§5.5-5.6, §6). */
+#include <tee_api_cryp.h>
 
 #include <tee_api_compat.h>
 

@@ -3,7 +3,9 @@
  * program and runs the tests; common.c holds the utilities and the state of
  * the running test; gp13.c tests the gp13_ta commands; lifecycle.c tests
  * loading, panics, instances and refused images; isolation.c tests the
- * isolation of TAs from the core and from each other.
+ * isolation of TAs from the core and from each other; arith.c runs the
+ * host's Arithmetical API vectors through arith_ta; bti.c tests branch
+ * target identification and pointer authentication (bti_ta).
  */
 #ifndef TATEST_H
 #define TATEST_H
@@ -55,6 +57,29 @@ void t_gp13_heap(void);
 void t_gp13_props(void);
 void t_gp13_sizes(void);
 void t_gp13_time(void);
+/* gp13_api.c */
+void t_gp13_ta_time_not_set(void);
+void t_gp13_props_ta(void);
+void t_gp13_props_tee(void);
+void t_gp13_props_client(void);
+void t_gp13_prop_enum(void);
+void t_gp13_prop_convert(void);
+void t_gp13_client_identity(void);
+void t_gp13_mem_access(void);
+void t_gp13_memref_access(void);
+void t_gp13_mem_api(void);
+void t_gp13_random_edges(void);
+void t_gp13_raw_syscalls(void);
+void t_gp13_time_wait(void);
+void t_gp13_ree_time(void);
+void t_gp13_cancel_mask(void);
+void t_gp13_cancel_wait(void);
+void t_gp13_instance_data(void);
+void t_gp13_ta_time(void);
+void t_gp13_ta_time_overflow(void);
+void t_gp13_ta_time_per_uuid(void);
+void t_gp13_misuse_panics(void);
+void t_gp13_panic_open_session(void);
 /* lifecycle.c */
 void t_panic_is_target_dead(void);
 void t_panic_origin_tee(void);
@@ -71,5 +96,31 @@ void t_exec_stack(void);
 void t_exec_heap(void);
 void t_stack_overflow(void);
 void t_no_page_leak(void);
+/* arith.c */
+void t_arith_convert(void);
+void t_arith_logic(void);
+void t_arith_basic(void);
+void t_arith_mod(void);
+void t_arith_expmod(void);
+void t_arith_gcd(void);
+void t_arith_prime(void);
+void t_arith_fmm(void);
+void t_arith_random(void);
+void t_arith_panic(void);
+/* bti.c */
+void t_bti_bad_landing(void);
+void t_bti_legacy_unguarded(void);
+void t_pac_corrupt_return(void);
+void t_bti_pac_good_path(void);
+void t_pac_keys_per_instance(void);
+/* ta2ta.c */
+void t_ta2ta_memref_passed_on(void);
+void t_ta2ta_identity(void);
+void t_ta2ta_depth_limit(void);
+void t_ta2ta_callee_panic(void);
+void t_ta2ta_foreign_handle(void);
+void t_ta2ta_errors(void);
+void t_ta2ta_pta_and_other_ta(void);
+void t_ta2ta_no_leak(void);
 
 #endif

@@ -9,14 +9,13 @@ TATEST_CLIENT_EXPORT := $(O)/export-client
 TATEST_SRCS := $(wildcard tests/guest/tatest/*.c) tests/guest/common/runner.c
 TATEST_CFLAGS := -static -O2 -Wall -Wextra -Werror -pthread \
 	-Itests/guest/common -I$(TATEST_CLIENT_EXPORT)/include \
-	-Itests/ta/gp13_ta/include \
-	-Iexamples/hello_world/ta/include -Itests/ta/isolation_ta/include -Iinc
+	$(patsubst %,-I%,$(wildcard tests/ta/*/include)) \
+	-Iexamples/hello_world/ta/include -Iinc
 
 $(O)/guest/tatest: $(TATEST_SRCS) $(wildcard tests/guest/tatest/*.h) \
 		tests/guest/common/runner.h \
 		tests/guest/tatest/tatest.mk \
-		tests/ta/gp13_ta/include/gp13_ta.h \
-		tests/ta/isolation_ta/include/isolation_ta.h \
+		$(wildcard tests/ta/*/include/*.h) \
 		inc/rampart/abi/pta_debug.h \
 		examples/hello_world/ta/include/hello_world_ta.h \
 		$(TATEST_CLIENT_EXPORT)/include/tee_client_api.h \

@@ -1,4 +1,10 @@
 global-incdirs-y += include
 srcs-y += gp13_ta.c
 srcs-y += mem_checks.c
+srcs-y += checks.c
+srcs-y += prop_checks.c
+srcs-y += prop_enum_checks.c
+srcs-y += prop_convert_checks.c
+srcs-y += api_checks.c
+srcs-y += misuse.c
 cflags-mem_checks.c-y += -Wshadow

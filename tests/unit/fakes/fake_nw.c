@@ -103,11 +103,13 @@ void panic(const char *fmt, ...)
 /* No user-mode TAs on the host: unknown UUIDs stay unknown. */
 #include <tee/user_ta.h>
 const struct pta user_ta_session_ops = { .name = "fake user TA" };
-TEE_Result user_ta_open_session(const uint8_t uuid[16], uint32_t types,
-				union tee_param p[4], void **session_ctx,
-				uint32_t *origin)
+TEE_Result user_ta_open_session(const uint8_t uuid[16],
+				const struct tee_identity *client,
+				uint32_t types, union tee_param p[4],
+				void **session_ctx, uint32_t *origin)
 {
 	(void)uuid;
+	(void)client;
 	(void)types;
 	(void)p;
 	(void)session_ctx;

@@ -1,0 +1,71 @@
+/*
+ * cryptest: in-guest tests of the GP crypto API through crypt_ta
+ * (tests/ta/crypt_ta): known answers (kat.c, kat_vectors.c), the
+ * differential vectors the host computed with OpenSSL (vectors.c),
+ * misuse and panics (misuse.c). main.c runs them with the shared runner.
+ */
+#ifndef CRYPTEST_H
+#define CRYPTEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <tee_client_api.h>
+
+#include "runner.h" /* detail, failures, note, expect */
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Guest-side flag of a vector line: compare only a prefix. */
+#define VEC_F_PREFIX 0x100
+
+/* One vector: a parsed line (see kat_vectors.c for the format). */
+struct vec {
+	char label[64];
+	uint32_t algo, mode, key_type, max_key, flags, seed;
+	uint32_t want_res;
+	uint8_t *key, *key2, *iv, *aad, *data, *tag, *want;
+	size_t key_len, key2_len, iv_len, aad_len, data_len, tag_len, want_len;
+};
+
+extern const char *const kat_digest[],
+	*const kat_mac[], *const kat_cipher[], *const kat_ae[];
+
+/* common.c */
+const char *rn(TEEC_Result r);
+bool open_crypt(TEEC_Context *ctx, TEEC_Session *s);
+void close_crypt(TEEC_Context *ctx, TEEC_Session *s);
+/* Parses @line (modified); false on a malformed line. */
+bool vec_parse(char *line, struct vec *v);
+void vec_free(struct vec *v);
+/*
+ * Runs @v through CRYPT_CMD_RUN with @seed and extra TA @flags; true if
+ * the result and the output are the expected ones (a note otherwise).
+ */
+bool vec_run(TEEC_Session *s, const struct vec *v, uint32_t seed,
+	     uint32_t flags);
+/* CRYPT_CMD_MISUSE: TEEC result; *a, *b the scenario's values. */
+TEEC_Result misuse(TEEC_Session *s, uint32_t scenario, uint32_t arg,
+		   uint32_t *a, uint32_t *b, uint32_t *origin);
+
+/* The tests (failed checks go to failures). */
+void t_kat_digest(void);
+void t_kat_mac(void);
+void t_kat_cipher(void);
+void t_kat_ae(void);
+void t_kat_million_a(void);
+void t_gp11(void);
+void t_foreign_handle(void);
+/* vectors.c: the differential file, one class per test. */
+extern const char *vectors_path;
+void t_vec_digest(void);
+void t_vec_mac(void);
+void t_vec_cipher(void);
+void t_vec_ae(void);
+/* misuse.c */
+extern uint32_t cur_scenario;
+void t_misuse(void);
+void t_panic(void);
+
+#endif

@@ -1,0 +1,35 @@
+# cryptest: the GP crypto API tests for the guest, as a fragment of the
+# top-level Makefile (included through core/crypto/crypto.mk). Builds
+#   $(O)/guest/cryptest          the client (static, against export-client)
+#   $(O)/tests/cryp_gen_vectors  the host program that draws the
+#                                differential vectors and computes them
+#                                with OpenSSL (libcrypto)
+# crypt_ta itself is built by ta/export.mk; tests/qemu/test_crypto_ta.sh
+# runs everything.
+
+CRYPTEST_CLIENT_EXPORT := $(O)/export-client
+CRYPTEST_SRCS := $(filter-out tests/guest/cryptest/gen_vectors.c, \
+	$(wildcard tests/guest/cryptest/*.c)) tests/guest/common/runner.c
+
+$(O)/guest/cryptest: $(CRYPTEST_SRCS) tests/guest/cryptest/cryptest.h \
+		tests/guest/cryptest/cryptest.mk tests/guest/common/runner.h \
+		tests/ta/crypt_ta/include/crypt_ta.h \
+		$(CRYPTEST_CLIENT_EXPORT)/include/tee_client_api.h \
+		$(CRYPTEST_CLIENT_EXPORT)/lib/libteec.a | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  GUESTCC $@"
+	$(Q)$(CROSS_COMPILE)gcc -static -O2 -Wall -Wextra -Werror -pthread \
+		-Itests/guest/common -I$(CRYPTEST_CLIENT_EXPORT)/include \
+		-Itests/ta/crypt_ta/include -o $@ $(CRYPTEST_SRCS) \
+		$(CRYPTEST_CLIENT_EXPORT)/lib/libteec.a
+
+$(O)/tests/cryp_gen_vectors: tests/guest/cryptest/gen_vectors.c \
+		tests/guest/cryptest/cryptest.mk
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOST_CC) -std=gnu11 -O2 -Wall -Wextra -Werror $< -lcrypto -o $@
+
+# The fragment is read before the top Makefile sets GUEST_PROGS, so the
+# targets are hung on `guest` and `check` directly.
+guest: $(O)/guest/cryptest
+check: $(O)/guest/cryptest $(O)/tests/cryp_gen_vectors

@@ -1,0 +1,99 @@
+#!/bin/bash
+# The GP crypto API end to end: tests/guest/cryptest against crypt_ta
+# (tests/ta/crypt_ta), one boot per CPU model (--smp 2; prefixes
+# crypto_a57 and crypto_max):
+#   kat_*            known answers from the standards (FIPS 180-4, RFC 1321,
+#                    RFC 2202/4231, SP 800-38A/B/C, RFC 3962, IEEE 1619,
+#                    RFC 4493, McGrew-Viega GCM, FIPS 81, SP 800-67), each
+#                    in one piece, in random pieces and through a copy
+#   vec_*            differential vectors: drawn here with a fixed seed by
+#                    out/tests/cryp_gen_vectors and computed with OpenSSL,
+#                    installed in the guest as /usr/share/cryptest/vectors.txt
+#   misuse_*         short buffers, MAC/tag mismatches, extractability, bad
+#                    pointers straight to the system calls, rules, states
+#   panic_*          programmer errors GP calls panics: TARGET_DEAD
+#   gp11_api, foreign_handle
+# and from the secure log: refusals_logged (the core logs what makes a TA
+# panic), no_core_panic.
+set -u
+. "$(dirname "$0")/lib.sh"
+
+CRYPT=48d6dccc-26df-42d3-bcf2-0ef49a190b00
+bin="$REPO/out/guest/cryptest"
+gen="$REPO/out/tests/cryp_gen_vectors"
+ta="$REPO/out/ta/crypt_ta/$CRYPT.ta"
+runs="a57:cortex-a57 max:max"
+
+tests="kat_digest kat_mac kat_cipher kat_ae kat_million_a vec_digest
+	vec_mac vec_cipher vec_ae gp11_api foreign_handle"
+misuse="short_digest short_cipher short_ae short_mac mac_invalid
+	ae_tag_invalid extractable syscall_not_extractable syscall_bad_pointers
+	alloc_rules populate_rules operation_info copy_operation generate_key
+	xts_same_keys ae_limits instance_budget operation_states"
+panics="not_extractable wrong_key_type key_too_big key_usage
+	update_before_init final_twice mac_update_before_init
+	digest_after_extract aad_after_payload nopad_partial_block bad_handle
+	stale_handle object_as_operation missing_attribute populate_twice
+	reset_without_key generate_bad_size wrong_class"
+all="$tests $(for m in $misuse; do echo "misuse_$m"; done)
+	$(for p in $panics; do echo "panic_$p"; done)"
+
+all_fail() {
+	for run in $runs; do
+		for t in guest_ran $all refusals_logged no_core_panic; do
+			fail "crypto_${run%%:*}/$t" "$1"
+		done
+	done
+	exit 0
+}
+missing=""
+for f in "$bin" "$gen" "$ta"; do
+	[ -e "$f" ] || missing="$missing ${f#$REPO/}"
+done
+[ -z "$missing" ] || all_fail "not built:$missing (make check builds them)"
+
+overlay="$TEST_OUT/crypto-overlay"
+rm -rf "$overlay"
+mkdir -p "$overlay/usr/bin" "$overlay/lib/optee_armtz" \
+	"$overlay/usr/share/cryptest"
+cp "$bin" "$overlay/usr/bin/cryptest"
+cp "$ta" "$overlay/lib/optee_armtz/"
+chmod 644 "$overlay/lib/optee_armtz/$CRYPT.ta"
+# 150 vectors per algorithm (300 per AE algorithm), fixed seed.
+if ! "$gen" 150 0x5eed5eed >"$overlay/usr/share/cryptest/vectors.txt"; then
+	all_fail "cryp_gen_vectors failed"
+fi
+nvec=$(grep -vc '^#' "$overlay/usr/share/cryptest/vectors.txt")
+
+npanic=$(echo $panics | wc -w)
+for run in $runs; do
+	short=${run%%:*} cpu=${run#*:}
+	prefix="crypto_$short"
+	console="$TEST_OUT/crypto-$short.console.log"
+	secure="$TEST_OUT/crypto-$short.secure.log"
+	rm -f "$console" "$secure"
+	"$RUN_QEMU" --smp 2 --cpu "$cpu" --overlay "$overlay" --timeout 900 \
+		--console-log "$console" --secure-log "$secure" \
+		--cmd 'cryptest --budget 840; echo "cryptest exit $?"' \
+		>/dev/null 2>&1
+	rc=$?
+	touch "$console" "$secure"
+	if grep -aq 'cryptest exit' "$console"; then
+		pass "$prefix/guest_ran" "$(grep -a 'cryptest: .* passed' "$console" | tr -d '\r' | tail -1); $nvec differential vectors"
+	else
+		fail "$prefix/guest_ran" "run-qemu exit $rc (124: timeout)" "$console"
+	fi
+	report_results "$prefix" "$console" "$secure" $all
+
+	nref=$(grep -ac 'cryp: system call .* refused' "$secure" || true)
+	if [ "$nref" -ge "$npanic" ]; then
+		pass "$prefix/refusals_logged" "$nref refusal lines for $npanic panic scenarios"
+	else
+		fail "$prefix/refusals_logged" "$nref refusal lines, want >= $npanic" "$secure"
+	fi
+	if [ -s "$secure" ] && ! grep -aq 'PANIC' "$secure"; then
+		pass "$prefix/no_core_panic"
+	else
+		fail "$prefix/no_core_panic" "empty secure log or PANIC" "$secure"
+	fi
+done

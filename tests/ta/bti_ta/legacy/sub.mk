@@ -1,0 +1,3 @@
+global-incdirs-y += ../include
+srcs-y += ../bti_ta.c
+srcs-y += ../bti_asm.S

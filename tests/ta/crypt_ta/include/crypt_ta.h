@@ -1,0 +1,109 @@
+/*
+ * Interface of crypt_ta, the test TA of the GP crypto API (shared with the
+ * in-guest client tests/guest/cryptest). Multi-instance: every session is
+ * an instance of its own, so a panic ends only that session.
+ *
+ * CRYPT_CMD_RUN     [0] MEMREF_INPUT a struct crypt_req and its data,
+ *                   [1] MEMREF_OUTPUT the result bytes,
+ *                   [2] VALUE_OUTPUT a = the GP result of the last call,
+ *                       b = the step that returned it (CRYPT_STEP_*).
+ *   Runs one message through the GP API: objects for the key(s),
+ *   an operation, input in pieces chosen by req.seed (0: everything in the
+ *   final call), outputs concatenated:
+ *     digest        the digest
+ *     cipher        the output
+ *     MAC           the MAC (CRYPT_F_COMPARE: TEE_MACCompareFinal against
+ *                   the tag field, no output)
+ *     AE encrypt    ciphertext ++ tag (tag_len bytes)
+ *     AE decrypt    plaintext, the tag field checked
+ *   The command returns TEE_SUCCESS even when the GP call does not (see
+ *   [2]); an API misuse panics as GP says.
+ * CRYPT_CMD_MISUSE  [0] VALUE_INPUT a = CRYPT_M_*, b = argument,
+ *                   [1] VALUE_OUTPUT a, b:
+ *   one scenario; returns TEE_SUCCESS when every check inside passed
+ *   (a = checks done), else TEE_ERROR_GENERIC with a = the failed check's
+ *   line, b = the value found. Scenarios that must panic never return.
+ * CRYPT_CMD_GP11    [0] MEMREF_INPUT key (16 bytes), [1] MEMREF_OUTPUT:
+ *   HMAC-SHA1 over "Sample #1" and AES-128-CBC of 32 zero bytes (zero
+ *   IV), made in a GP 1.1 (uint32_t lengths) translation unit.
+ */
+#ifndef CRYPT_TA_H
+#define CRYPT_TA_H
+
+#include <stdint.h>
+
+/* 48d6dccc-26df-42d3-bcf2-0ef49a190b00 */
+/* clang-format off */
+#define CRYPT_TA_UUID \
+	{ 0x48d6dccc, 0x26df, 0x42d3, \
+		{ 0xbc, 0xf2, 0x0e, 0xf4, 0x9a, 0x19, 0x0b, 0x00 } }
+/* clang-format on */
+
+#define CRYPT_CMD_RUN 0
+#define CRYPT_CMD_MISUSE 1
+#define CRYPT_CMD_GP11 2
+
+#define CRYPT_F_COMPARE 0x1 /* MAC: compare instead of compute */
+#define CRYPT_F_EXTRACT 0x2 /* digest: TEE_DigestExtract in pieces */
+#define CRYPT_F_COPY 0x4    /* continue on a TEE_CopyOperation copy */
+
+/*
+ * Followed by key, key2, iv (AE: nonce), aad, data, tag. max_key: the
+ * operation's maxKeySize (0: the key's size, both keys for XTS).
+ */
+struct crypt_req {
+	uint32_t algo, mode, key_type;
+	uint32_t key_len, key2_len, iv_len, aad_len, data_len, tag_len;
+	uint32_t seed, flags, max_key;
+};
+
+#define CRYPT_STEP_SETUP 1
+#define CRYPT_STEP_UPDATE 2
+#define CRYPT_STEP_FINAL 3
+
+/* Misuse scenarios. Those ending in _PANIC must panic the TA. */
+enum crypt_misuse {
+	CRYPT_M_SHORT_DIGEST,
+	CRYPT_M_SHORT_CIPHER,
+	CRYPT_M_SHORT_AE,
+	CRYPT_M_SHORT_MAC,
+	CRYPT_M_MAC_INVALID,
+	CRYPT_M_AE_TAG_INVALID,
+	CRYPT_M_EXTRACTABLE,
+	CRYPT_M_SYSCALL_NOT_EXTRACTABLE,
+	CRYPT_M_SYSCALL_BAD_POINTERS,
+	CRYPT_M_ALLOC_RULES,
+	CRYPT_M_POPULATE_RULES,
+	CRYPT_M_INFO,
+	CRYPT_M_COPY_OPERATION,
+	CRYPT_M_GENERATE,
+	CRYPT_M_XTS_SAME_KEYS,
+	CRYPT_M_AE_LIMITS,
+	CRYPT_M_BUDGET,
+	CRYPT_M_STATES,
+	CRYPT_M_MAKE_KEY,    /* b = the handle of a fresh extractable key */
+	CRYPT_M_PEEK_HANDLE, /* [0].b = another instance's handle: refused */
+	/* Each of these must end the instance with a panic. */
+	CRYPT_M_NOT_EXTRACTABLE_PANIC,
+	CRYPT_M_WRONG_KEY_TYPE_PANIC,
+	CRYPT_M_KEY_TOO_BIG_PANIC,
+	CRYPT_M_KEY_USAGE_PANIC,
+	CRYPT_M_UPDATE_BEFORE_INIT_PANIC,
+	CRYPT_M_FINAL_TWICE_PANIC,
+	CRYPT_M_MAC_UPDATE_BEFORE_INIT_PANIC,
+	CRYPT_M_DIGEST_AFTER_EXTRACT_PANIC,
+	CRYPT_M_AAD_AFTER_PAYLOAD_PANIC,
+	CRYPT_M_NOPAD_PARTIAL_PANIC,
+	CRYPT_M_BAD_HANDLE_PANIC,
+	CRYPT_M_STALE_HANDLE_PANIC,
+	CRYPT_M_OBJ_AS_OP_PANIC,
+	CRYPT_M_MISSING_ATTR_PANIC,
+	CRYPT_M_POPULATE_TWICE_PANIC,
+	CRYPT_M_RESET_NO_KEY_PANIC,
+	CRYPT_M_GENERATE_SIZE_PANIC,
+	CRYPT_M_WRONG_CLASS_PANIC,
+	CRYPT_M_COUNT
+};
+#define CRYPT_M_FIRST_PANIC CRYPT_M_NOT_EXTRACTABLE_PANIC
+
+#endif
