@@ -34,6 +34,7 @@ CORE_SRCS := core/arch/arm64/entry.S core/arch/arm64/vectors.S \
 	core/mm/page_pool.c core/mm/uspace.c core/tee/elf_ta.c core/tee/user_ta.c \
 	core/tee/syscalls.c core/arch/arm64/user_a64.S core/kernel/user_access.c \
 	core/tee/ta_session_syscalls.c core/tee/ta_time.c core/tee/syscall_cryp.c \
+	core/tee/user_fp.c core/arch/arm64/fpu_a64.S \
 	$(LIB_SRCS) $(PLAT_SRCS)
 
 # Fragments (core/crypto, client/*) contribute to these lists.
@@ -144,10 +145,11 @@ $(O)/guest/rngtest: $(wildcard tests/guest/rngtest/*.c tests/guest/rngtest/*.h) 
 	@echo "  GUESTCC $@"
 	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -Itests/guest/common -o $@ $(filter %.c,$^)
 
-$(O)/guest/fpcheck: tests/guest/fpcheck.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
+$(O)/guest/fpcheck: tests/guest/fpcheck.c inc/rampart/abi/pta_test.h \
+		tests/ta/fp_ta/include/fp_ta.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  GUESTCC $@"
-	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -o $@ $<
+	$(Q)$(GUEST_CC) $(GUEST_CFLAGS) -Itests/ta/fp_ta/include -o $@ $<
 
 $(O)/guest/teebench: bench/guest/teebench.c inc/rampart/abi/pta_test.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
@@ -226,6 +228,7 @@ unit-tests: $(O)/tests/unit_tests $(O)/tests/virt_like.dtb
 # The TA dev kit (out/export-ta_arm64) and the TAs built with it.
 -include ta/export.mk
 -include tests/guest/tatest/tatest.mk
+-include bench/guest/cryptobench.mk
 
 # Rules whose prerequisites the fragments above extend: keep them last.
 all: firmware rootfs guest $(CLIENT_TARGETS)

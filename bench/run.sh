@@ -72,3 +72,9 @@ for cfg in cortex-a57:2 max:2; do
 	done
 done
 echo "reference: OP-TEE 4.10: invoke min ~250 us, median 290-800 us; cold open 100-480 ms"
+
+# AES and SHA throughput in a TA (its own boots and table).
+"$REPO/bench/sym_crypto.sh"
+
+# RSA-2048 and ECDSA P-256 sign/verify times in a TA (its own boots).
+"$REPO/bench/asym_crypto.sh"

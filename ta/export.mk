@@ -111,6 +111,8 @@ $(eval $(call ta-in-tree,arith_ta,tests/ta/arith_ta,7a9aa586-5736-467d-996b-067a
 $(eval $(call ta-in-tree,bti_ta,tests/ta/bti_ta,a41028a0-9527-4595-a0d3-5885df1fcf1b))
 $(eval $(call ta-in-tree,bti_legacy_ta,tests/ta/bti_ta/legacy,58a5497c-59c7-498a-89d8-0ea6b6e1045c))
 $(eval $(call ta-in-tree,ta2ta_ta,tests/ta/ta2ta_ta,866cf3d7-cdbe-4adf-bc69-4de357603bc5))
+$(eval $(call ta-in-tree,fp_ta,tests/ta/fp_ta,8de6c764-871f-41ed-b250-db98055720e9))
+$(eval $(call ta-in-tree,perf_ta,bench/ta/perf_ta,f73b38ef-796e-43b7-bff5-4a9d60b7bc19))
 
 .PHONY: tas
 tas: $(TA_BINS)

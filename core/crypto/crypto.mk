@@ -32,16 +32,21 @@ CRYPTO_CORE_SRCS := core/crypto/crypto_init.c core/crypto/crypto_ct.c \
 	core/crypto/crypto_sha256.c core/crypto/crypto_rsa.c \
 	core/crypto/crypto_rng.c core/drivers/rng_seed.c core/tee/ta_image.c \
 	core/crypto/crypto_hash.c core/crypto/crypto_cipher.c \
-	core/crypto/crypto_mac.c core/crypto/crypto_authenc.c
+	core/crypto/crypto_mac.c core/crypto/crypto_authenc.c \
+	core/crypto/crypto_rsa_ops.c core/crypto/crypto_ecc.c \
+	core/crypto/crypto_dh.c core/crypto/crypto_kdf.c
 # The GP crypto service (objects, operations) over the wrappers above; its
 # system call dispatcher core/tee/syscall_cryp.c is in the top Makefile.
 CRYP_SERVICE_SRCS := core/tee/cryp/cryp_table.c core/tee/cryp/obj.c \
 	core/tee/cryp/obj_attrs.c core/tee/cryp/cryp_algs.c \
 	core/tee/cryp/cryp_state.c core/tee/cryp/cryp_stream.c \
 	core/tee/cryp/cryp_hash.c core/tee/cryp/cryp_cipher.c \
-	core/tee/cryp/cryp_mac.c core/tee/cryp/cryp_authenc.c
+	core/tee/cryp/cryp_mac.c core/tee/cryp/cryp_authenc.c \
+	core/tee/cryp/cryp_asym.c core/tee/cryp/cryp_asym_algs.c \
+	core/tee/cryp/cryp_derive.c core/tee/cryp/cryp_keygen.c
 CORE_SRCS += $(CRYPTO_CORE_SRCS) $(CRYP_SERVICE_SRCS) \
-	core/tee/cryp/cryp_uaccess.c core/tee/syscall_cryp_op.c
+	core/tee/cryp/cryp_uaccess.c core/tee/syscall_cryp_op.c \
+	core/tee/syscall_cryp_asym.c
 CORE_SRCS += core/crypto/rng_info.c
 CRYPTO_CORE_OBJS := $(patsubst %,$(O)/core/%.o,$(CRYPTO_CORE_SRCS))
 $(CRYPTO_CORE_OBJS): core/crypto/crypto.mk

@@ -9,6 +9,7 @@
 #include <kernel/user_access.h>
 #include <mm/uspace.h>
 #include <rampart/abi/optee_smc.h>
+#include <tee/user_fp.h>
 
 static struct thread threads[CFG_NUM_THREADS];
 static uint8_t thread_stacks[CFG_NUM_THREADS][THREAD_STACK_SIZE]
@@ -35,7 +36,10 @@ void thread_init(void)
 	}
 }
 
-unsigned int thread_count(void) { return CFG_NUM_THREADS; }
+unsigned int thread_count(void)
+{
+	return CFG_NUM_THREADS;
+}
 
 uint64_t thread_ethread_limit_count(void)
 {
@@ -62,8 +66,8 @@ static void __attribute__((noreturn)) release_and_return(uint32_t state)
 {
 	struct core_cpu *cpu = this_core_cpu();
 	struct thread *t = cpu->current_thread;
-	uint64_t out[4] = { cpu->leave_out[0], cpu->leave_out[1],
-			    cpu->leave_out[2], cpu->leave_out[3] };
+	uint64_t out[4] = {cpu->leave_out[0], cpu->leave_out[1],
+			   cpu->leave_out[2], cpu->leave_out[3]};
 
 	/*
 	 * Leave no TA's tables in TTBR0: once the thread is published it may
@@ -71,6 +75,8 @@ static void __attribute__((noreturn)) release_and_return(uint32_t state)
 	 * come back into the core (next SMC) walking freed tables.
 	 */
 	uspace_deactivate();
+	/* The normal world finds its own FP/SIMD registers (tee/user_fp.h). */
+	user_fp_leave_world(state == THREAD_SUSPENDED);
 	cpu->current_thread = NULL;
 	if (state == THREAD_FREE)
 		t->call = NULL;
@@ -78,7 +84,10 @@ static void __attribute__((noreturn)) release_and_return(uint32_t state)
 	smc_return_to_ns(out[0], out[1], out[2], out[3]);
 }
 
-static void leave_suspended(void) { release_and_return(THREAD_SUSPENDED); }
+static void leave_suspended(void)
+{
+	release_and_return(THREAD_SUSPENDED);
+}
 
 void thread_rpc(uint32_t rpc_func, uint64_t a1, uint64_t a2)
 {
@@ -101,7 +110,10 @@ void thread_rpc(uint32_t rpc_func, uint64_t a1, uint64_t a2)
 	}
 }
 
-static void leave_finished(void) { release_and_return(THREAD_FREE); }
+static void leave_finished(void)
+{
+	release_and_return(THREAD_FREE);
+}
 
 static void __attribute__((noreturn)) thread_main(void *arg)
 {
@@ -122,10 +134,9 @@ static void resume(struct smc_args *args)
 	struct thread *t = thread_by_index(token & 0xff);
 	uint32_t expected = THREAD_SUSPENDED;
 
-	if (!t || !__atomic_compare_exchange_n(&t->state, &expected,
-					       THREAD_ACTIVE, false,
-					       __ATOMIC_ACQUIRE,
-					       __ATOMIC_RELAXED)) {
+	if (!t || !__atomic_compare_exchange_n(
+			  &t->state, &expected, THREAD_ACTIVE, false,
+			  __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
 		args->a[0] = OPTEE_SMC_RETURN_ERESUME;
 		return;
 	}
@@ -149,10 +160,9 @@ static void start(struct smc_args *args)
 		struct thread *t = &threads[i];
 		uint32_t expected = THREAD_FREE;
 
-		if (!__atomic_compare_exchange_n(&t->state, &expected,
-						 THREAD_ACTIVE, false,
-						 __ATOMIC_ACQUIRE,
-						 __ATOMIC_RELAXED))
+		if (!__atomic_compare_exchange_n(
+			    &t->state, &expected, THREAD_ACTIVE, false,
+			    __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
 			continue;
 		t->args = *args;
 		t->call = NULL;

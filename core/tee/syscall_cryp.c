@@ -82,13 +82,7 @@ TEE_Result sc_op(struct cryp_inst *ci, uint64_t h, struct cryp_op **op)
 	return cryp_op_get(ci, v, op);
 }
 
-/* Attribute arrays: copied with their buffers into the core. */
-struct attrs {
-	struct cryp_attr_in in[CRYP_MAX_ATTR_PARAMS];
-	size_t n;
-};
-
-static void attrs_free(struct attrs *at)
+void sc_attrs_free(struct sc_attrs *at)
 {
 	for (size_t i = 0; i < at->n; i++)
 		if (at->in[i].buf) {
@@ -99,7 +93,7 @@ static void attrs_free(struct attrs *at)
 	at->n = 0;
 }
 
-static TEE_Result attrs_decode(uint64_t va, uint64_t count, struct attrs *at)
+TEE_Result sc_attrs_decode(uint64_t va, uint64_t count, struct sc_attrs *at)
 {
 	struct utee_attribute ua[CRYP_MAX_ATTR_PARAMS];
 	TEE_Result res;
@@ -114,7 +108,7 @@ static TEE_Result attrs_decode(uint64_t va, uint64_t count, struct attrs *at)
 		struct cryp_attr_in *in = &at->in[i];
 		uint8_t *buf;
 
-		memset(in, 0, sizeof(*in)); /* attrs_free() may see it */
+		memset(in, 0, sizeof(*in)); /* sc_attrs_free() may see it */
 		in->id = ua[i].attribute_id;
 		if (in->id & TEE_ATTR_FLAG_VALUE) {
 			if (!sc_u32(ua[i].a, &in->a) ||
@@ -136,7 +130,7 @@ static TEE_Result attrs_decode(uint64_t va, uint64_t count, struct attrs *at)
 		}
 		at->n = i + 1;
 		if (res) {
-			attrs_free(at);
+			sc_attrs_free(at);
 			return res;
 		}
 	}
@@ -161,7 +155,7 @@ static TEE_Result sys_obj_alloc(struct cryp_inst *ci, const uint64_t a[6])
 static TEE_Result sys_obj_attrs(struct cryp_inst *ci, uint64_t nr,
 				const uint64_t a[6])
 {
-	struct attrs at;
+	struct sc_attrs at;
 	struct cryp_obj *o;
 	uint32_t key_size = 0;
 	TEE_Result res = sc_obj(ci, a[0], &o);
@@ -169,18 +163,18 @@ static TEE_Result sys_obj_attrs(struct cryp_inst *ci, uint64_t nr,
 	if (res)
 		return res;
 	if (nr == UTEE_SYS_CRYP_OBJ_POPULATE)
-		res = attrs_decode(a[1], a[2], &at);
+		res = sc_attrs_decode(a[1], a[2], &at);
 	else if (!sc_u32(a[1], &key_size))
 		res = TEE_ERROR_BAD_FORMAT;
 	else
-		res = attrs_decode(a[2], a[3], &at);
+		res = sc_attrs_decode(a[2], a[3], &at);
 	if (res)
 		return res;
 	if (nr == UTEE_SYS_CRYP_OBJ_POPULATE)
 		res = cryp_obj_populate(ci, o, at.in, at.n);
 	else
 		res = cryp_obj_generate(ci, o, key_size, at.in, at.n);
-	attrs_free(&at);
+	sc_attrs_free(&at);
 	return res;
 }
 
@@ -270,6 +264,9 @@ TEE_Result syscall_cryp(uint64_t nr, const uint64_t a[6])
 		return TEE_ERROR_OUT_OF_MEMORY;
 	if (nr >= UTEE_SYS_CRYP_OBJ_ALLOC && nr <= UTEE_SYS_CRYP_OBJ_GET_ATTR)
 		res = syscall_cryp_obj(ci, nr, a);
+	else if (nr >= UTEE_SYS_CRYP_ASYM_ENCRYPT &&
+		 nr <= UTEE_SYS_CRYP_DERIVE_KEY)
+		res = syscall_cryp_asym(ci, nr, a);
 	else
 		res = syscall_cryp_op(ci, nr, a);
 	/* What libutee turns into a panic is worth a line in the log. */

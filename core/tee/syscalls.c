@@ -15,6 +15,7 @@
 #include <tee/syscall_cryp.h>
 #include <tee/ta_session_syscalls.h>
 #include <tee/ta_time.h>
+#include <tee/user_fp.h>
 #include <tee/user_ta.h>
 
 #define ACCESS_READ 0x1u
@@ -27,7 +28,10 @@
 void core_handle_irq(void);
 void core_handle_foreign_fiq(void);
 
-static struct user_ctx *ctx(void) { return thread_current()->user; }
+static struct user_ctx *ctx(void)
+{
+	return thread_current()->user;
+}
 
 static bool user_ok(uint64_t va, uint64_t len, bool write)
 {
@@ -64,7 +68,8 @@ static TEE_Result sys_random(uint64_t va, uint64_t len)
 	if (!user_ok(va, len, true))
 		return TEE_ERROR_ACCESS_DENIED;
 	for (uint64_t done = 0; done < len; done += sizeof(chunk)) {
-		size_t n = len - done < sizeof(chunk) ? len - done : sizeof(chunk);
+		size_t n =
+			len - done < sizeof(chunk) ? len - done : sizeof(chunk);
 		TEE_Result res = crypto_rng_read(chunk, n);
 
 		if (res)
@@ -90,8 +95,7 @@ static TEE_Result sys_get_time(uint64_t kind, uint64_t va)
 		return ta_time_get(va);
 	} else if (kind == UTEE_TIME_REE) {
 		struct optee_msg_param m = {
-			.attr = OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT
-		};
+			.attr = OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT};
 		TEE_Result res = rpc_cmd(OPTEE_RPC_CMD_GET_TIME, 1, &m);
 
 		if (res)
@@ -115,8 +119,8 @@ static TEE_Result sys_wait(uint64_t ms)
 	uint64_t end = system_counter() + secure_timer_freq() / 1000 * ms;
 
 	while (system_counter() < end) {
-		uint64_t left = (end - system_counter()) * 1000 /
-				secure_timer_freq();
+		uint64_t left =
+			(end - system_counter()) * 1000 / secure_timer_freq();
 		struct optee_msg_param m = {
 			.attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT,
 			.u.value.a = left > 100 ? 100 : (left ? left : 1),
@@ -164,12 +168,17 @@ static uint64_t syscall(struct user_frame *f)
 		ctx()->cancel_mask = (uint32_t)a[0];
 		return TEE_SUCCESS;
 	case UTEE_SYS_CHECK_ACCESS:
-		if (a[0] & ~(uint64_t)(ACCESS_READ | ACCESS_WRITE |
-				       ACCESS_ANY_OWNER | ACCESS_NONSECURE |
-				       ACCESS_SECURE))
+		if (a[0] &
+		    ~(uint64_t)(ACCESS_READ | ACCESS_WRITE | ACCESS_ANY_OWNER |
+				ACCESS_NONSECURE | ACCESS_SECURE))
 			return TEE_ERROR_BAD_PARAMETERS;
-		/* Everything a TA can address is secure memory (memrefs too). */
+		/* Everything a TA can address is secure memory (memrefs too).
+		 */
 		if (a[0] & ACCESS_NONSECURE)
+			return TEE_ERROR_ACCESS_DENIED;
+		/* GP: memory shared with the client needs ANY_OWNER. */
+		if (!(a[0] & ACCESS_ANY_OWNER) &&
+		    user_ta_overlaps_client_memory(a[1], a[2]))
 			return TEE_ERROR_ACCESS_DENIED;
 		return user_ok(a[1], a[2], a[0] & ACCESS_WRITE)
 			       ? TEE_SUCCESS
@@ -202,6 +211,9 @@ void user_sync_handler(struct user_frame *f)
 		f->x[0] = syscall(f);
 		return;
 	}
+	/* The instruction runs again; a trap it cannot explain is an abort. */
+	if (ESR_EC(esr) == ESR_EC_FP_ACCESS && user_fp_trap(ctx()))
+		return;
 	{
 		char uuid[37];
 		uint64_t base = user_ta_load_base(ctx()->ta);

@@ -16,6 +16,7 @@
 #include <tee/shm.h>
 #include <tee/syscall_cryp.h>
 #include <tee/ta_image.h>
+#include <tee/user_fp.h>
 #include <tee/user_ta.h>
 
 #define TA_FLAG_SINGLE_INSTANCE 0x0004u
@@ -65,6 +66,19 @@ uint64_t user_ta_load_base(const struct ta_instance *ta)
 const uint8_t *user_ta_uuid(const struct ta_instance *ta)
 {
 	return ta->uuid;
+}
+
+bool user_ta_overlaps_client_memory(uint64_t va, uint64_t len)
+{
+	struct ta_instance *ta = user_ta_current();
+	/* The parameter page, then room for four maximal memrefs. */
+	uint64_t lo, hi, end;
+
+	if (!ta || __builtin_add_overflow(va, len, &end))
+		return true;
+	lo = ta->params_va;
+	hi = lo + PAGE + TEE_NUM_PARAMS * (TEE_PARAM_MAX_MEMREF + PAGE);
+	return va < hi && end > lo;
 }
 
 struct ta_instance *user_ta_current(void)
@@ -187,7 +201,8 @@ static TEE_Result map_image(struct ta_instance *ta, const struct elf_ta *elf)
 		uint64_t end = ROUNDUP(s->vaddr + s->memsz, PAGE);
 		uint64_t attrs = ((s->perm & ELF_TA_PERM_W) ? PGT_ATTR_W : 0) |
 				 ((s->perm & ELF_TA_PERM_X) ? PGT_ATTR_X : 0);
-		/* Only code built with landing pads (ELF property) is guarded. */
+		/* Only code built with landing pads (ELF property) is guarded.
+		 */
 		if ((s->perm & ELF_TA_PERM_X) && elf->bti)
 			attrs |= PGT_ATTR_GUARDED;
 		TEE_Result res =
@@ -367,10 +382,12 @@ static TEE_Result run_entry(struct ta_instance *ta, uint32_t func,
 	t->user = &uc;
 	t->active_uspace = ta->us;
 	uspace_activate(ta->us);
+	user_fp_entry_start();
 	r = user_enter(&(struct user_entry){func, session, ta->params_va, cmd,
 					    ta->stack_top, ta->entry},
 		       &uc.save);
 	t = thread_current();
+	user_fp_entry_end(&uc);
 	/* Back to the calling TA's address space, if a TA called this one. */
 	t->user = uc.caller;
 	t->active_uspace = uc.caller ? uc.caller->ta->us : NULL;

@@ -33,7 +33,7 @@ static const uint32_t rampart_binary_version = 0 << 16 | 1;
 static const uint32_t core_api_version = TEE_CORE_API_VERSION;
 /* Neither the system counter nor the TA time offsets survive a reboot. */
 static const uint32_t time_protection_level = 100;
-static const uint32_t max_bigint_bits = 4096;
+static const uint32_t max_bigint_bits = 8192; /* tee_api_arith_internal.h ARITH_MAX_BITS */
 static const uint32_t anti_rollback_level = 0;
 static const bool yes = true;
 static const uint32_t little_endian; /* 0 */

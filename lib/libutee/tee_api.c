@@ -15,10 +15,6 @@
 
 /* Largest request handed to the core in one GET_RANDOM call. */
 #define RANDOM_CHUNK 4096
-#define TA_PAGE 4096u
-
-/* The end of the TA's loaded image (ta.ld.S); ta_head is its start. */
-extern const uint8_t __ta_image_end[];
 
 static const void *instance_data;
 
@@ -55,37 +51,6 @@ bool TEE_MaskCancellation(void)
 	return set_cancel_mask(1);
 }
 
-static bool inside(uintptr_t va, uintptr_t end, uintptr_t lo, uintptr_t hi)
-{
-	return va >= lo && end <= hi;
-}
-
-/*
- * Whether [va, end) is memory this TA owns alone: its image (code, data,
- * heap) or its stack. Everything else it can address is written by the
- * core for a client (the parameter page, memref buffers), which GP counts
- * as shared even though Rampart hands the TA private copies.
- *
- * The stack is ta_head.stack_size rounded up to pages and holds the current
- * frame, so it lies within stack_bytes - 1 page below this frame's page and
- * stack_bytes above its start. The core maps nothing else that close: it
- * puts image, stack and parameter area gigabytes apart.
- */
-static bool owned_by_ta(uintptr_t va, uintptr_t end)
-{
-	uintptr_t stack_bytes =
-		(ta_head.stack_size + TA_PAGE - 1) & ~(uintptr_t)(TA_PAGE - 1);
-	uintptr_t page = (uintptr_t)__builtin_frame_address(0) &
-			 ~(uintptr_t)(TA_PAGE - 1);
-	uintptr_t lo = page + TA_PAGE >= stack_bytes
-			       ? page + TA_PAGE - stack_bytes
-			       : 0;
-
-	return inside(va, end, (uintptr_t)&ta_head,
-		      (uintptr_t)__ta_image_end) ||
-	       inside(va, end, lo, page + stack_bytes);
-}
-
 TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer,
 				       size_t size)
 {
@@ -96,12 +61,11 @@ TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer,
 		return TEE_SUCCESS;
 	if (__builtin_add_overflow((uintptr_t)buffer, size, &end))
 		return TEE_ERROR_ACCESS_DENIED;
-	/* The core checks the mapping, the rights and the flag bits. */
+	/*
+	 * The core checks the mapping, the rights, the flag bits and, without
+	 * ANY_OWNER, that no byte is in the area it fills for the client.
+	 */
 	res = _utee_check_access(accessFlags, buffer, size);
-	if (res == TEE_SUCCESS &&
-	    !(accessFlags & TEE_MEMORY_ACCESS_ANY_OWNER) &&
-	    !owned_by_ta((uintptr_t)buffer, end))
-		return TEE_ERROR_ACCESS_DENIED;
 	return res;
 }
 

@@ -5,7 +5,6 @@
  * fingerprint of n), so that handing a function the context of another
  * modulus panics instead of being silently accepted.
  */
-#include <string.h>
 #include <tee_internal_api.h>
 
 #include "tee_api_arith_internal.h"
@@ -66,7 +65,7 @@ static void init_context(const char *func, TEE_BigIntFMMContext *context,
 			    "len below TEE_BigIntFMMContextSizeInU32()");
 	mbedtls_mpi_init(&n);
 	arith_load_modulus(func, &n, modulus);
-	memset(context, 0, len * sizeof(uint32_t));
+	/* Only the first CTX_WORDS of the caller's len words are used. */
 	context[0] = CTX_MAGIC;
 	context[1] = fingerprint(&n);
 	mbedtls_mpi_free(&n);

@@ -107,10 +107,12 @@ int32_t TEE_BigIntIsProbablePrime(const TEE_BigInt *op,
 		r = 0;
 	} else {
 		MPI_CHECK(ret);
-		r = want <= MAX_ROUNDS ||
-				    mbedtls_mpi_cmp_int(&x, EXACT_BELOW) < 0
-			    ? 1
-			    : -1;
+		/* Passed: certain below EXACT_BELOW, otherwise within 2^-conf
+		 * only if every wanted round ran. */
+		r = 1;
+		if (want > MAX_ROUNDS &&
+		    mbedtls_mpi_cmp_int(&x, EXACT_BELOW) >= 0)
+			r = -1;
 	}
 	mbedtls_mpi_free(&x);
 	return r;

@@ -50,10 +50,16 @@ ta-libgcc := $(shell $(ta-cross)gcc -print-libgcc-file-name 2>/dev/null)
 CFG_TEE_TA_LOG_LEVEL ?= 2
 CFG_TA_VERSION ?= 0
 
-# No FP/SIMD: the core does not yet save and restore the FP/SIMD state of
-# TAs, so TA code must not touch those registers (float/double do not
-# compile). No outline atomics: they need the Linux auxiliary vector.
-ta-arch-cflags := -mgeneral-regs-only -mstrict-align
+# FP/SIMD in TAs (OP-TEE's switch): with y, TA code may use float, double
+# and NEON (arm_neon.h); the core saves and restores a TA's V0-V31, FPCR
+# and FPSR lazily. With n, TAs are built -mgeneral-regs-only (float and
+# double do not compile). libutee and libutils never use FP/SIMD either way.
+# No outline atomics: they need the Linux auxiliary vector.
+CFG_TA_FLOAT_SUPPORT ?= y
+ta-arch-cflags := -mstrict-align
+ifneq ($(CFG_TA_FLOAT_SUPPORT),y)
+ta-arch-cflags += -mgeneral-regs-only
+endif
 ifneq ($(COMPILER),clang)
 ta-arch-cflags += -mno-outline-atomics
 endif

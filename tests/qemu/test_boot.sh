@@ -6,6 +6,9 @@ set -u
 . "$(dirname "$0")/lib.sh"
 
 overlay=$(guest_overlay)
+# fpcheck's second round talks to fp_ta (FP/SIMD in a TA).
+mkdir -p "$overlay/lib/optee_armtz"
+cp "$REPO"/out/ta/fp_ta/*.ta "$overlay/lib/optee_armtz/" 2>/dev/null
 configs=${RAMPART_BOOT_CONFIGS:-"max:1 max:4 cortex-a57:1 cortex-a57:4"}
 
 for cfg in $configs; do
@@ -23,7 +26,7 @@ for cfg in $configs; do
 		continue
 	fi
 	pass "$name/guest_ran"
-	checks="cpus_online psci_detected tee_modules_loaded optee_probed fp_simd_preserved kernel_log_clean"
+	checks="cpus_online psci_detected tee_modules_loaded optee_probed fp_simd_preserved fp_simd_preserved_ta kernel_log_clean"
 	[ "$smp" -gt 1 ] && checks="$checks cpu_hotplug"
 	report_results "$name" "$console" "$secure" $checks
 

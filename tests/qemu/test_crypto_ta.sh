@@ -13,6 +13,14 @@
 #                    pointers straight to the system calls, rules, states
 #   panic_*          programmer errors GP calls panics: TARGET_DEAD
 #   gp11_api, foreign_handle
+#   asym_*           public-key algorithms (RSA PKCS#1 v1.5/PSS/OAEP/raw,
+#                    ECDSA, ECDH, X25519, DH, HKDF, PBKDF2): published
+#                    vectors (PKCS#1 v2.1, RFC 6979/5903/7748/5869/6070) and
+#                    OpenSSL's, in the TA (tests/ta/crypt_ta/asym*.c); key
+#                    generation; misuse
+#   asym_export      the TA's own PSS/ECDSA signatures and OAEP/v1.5
+#                    ciphertexts, printed; asym_ta_to_openssl checks them
+#                    here with OpenSSL (out/tests/cryp_asym_check)
 # and from the secure log: refusals_logged (the core logs what makes a TA
 # panic), no_core_panic.
 set -u
@@ -25,7 +33,10 @@ ta="$REPO/out/ta/crypt_ta/$CRYPT.ta"
 runs="a57:cortex-a57 max:max"
 
 tests="kat_digest kat_mac kat_cipher kat_ae kat_million_a vec_digest
-	vec_mac vec_cipher vec_ae gp11_api foreign_handle"
+	vec_mac vec_cipher vec_ae gp11_api foreign_handle asym_export
+	asym_rsa_pkcs1_v15_sign asym_rsa_pss asym_rsa_oaep
+	asym_rsa_pkcs1_v15_encrypt asym_rsa_nopad asym_ecdsa asym_ecdh
+	asym_x25519 asym_dh asym_hkdf_pbkdf2 asym_keygen asym_keygen_rsa2048 asym_misuse"
 misuse="short_digest short_cipher short_ae short_mac mac_invalid
 	ae_tag_invalid extractable syscall_not_extractable syscall_bad_pointers
 	alloc_rules populate_rules operation_info copy_operation generate_key
@@ -34,20 +45,23 @@ panics="not_extractable wrong_key_type key_too_big key_usage
 	update_before_init final_twice mac_update_before_init
 	digest_after_extract aad_after_payload nopad_partial_block bad_handle
 	stale_handle object_as_operation missing_attribute populate_twice
-	reset_without_key generate_bad_size wrong_class"
+	reset_without_key generate_bad_size wrong_class asym_public_key_sign
+	asym_wrong_key_type asym_wrong_mode"
 all="$tests $(for m in $misuse; do echo "misuse_$m"; done)
 	$(for p in $panics; do echo "panic_$p"; done)"
 
 all_fail() {
 	for run in $runs; do
-		for t in guest_ran $all refusals_logged no_core_panic; do
+		for t in guest_ran $all asym_ta_to_openssl refusals_logged \
+			no_core_panic; do
 			fail "crypto_${run%%:*}/$t" "$1"
 		done
 	done
 	exit 0
 }
 missing=""
-for f in "$bin" "$gen" "$ta"; do
+check="$REPO/out/tests/cryp_asym_check"
+for f in "$bin" "$gen" "$ta" "$check"; do
 	[ -e "$f" ] || missing="$missing ${f#$REPO/}"
 done
 [ -z "$missing" ] || all_fail "not built:$missing (make check builds them)"
@@ -84,6 +98,11 @@ for run in $runs; do
 		fail "$prefix/guest_ran" "run-qemu exit $rc (124: timeout)" "$console"
 	fi
 	report_results "$prefix" "$console" "$secure" $all
+	if out=$("$check" "$console" 2>&1); then
+		pass "$prefix/asym_ta_to_openssl" "$(echo "$out" | tail -1)"
+	else
+		fail "$prefix/asym_ta_to_openssl" "$(echo "$out" | grep -v '^ok' | head -3 | tr '\n' ' ')" "$console"
+	fi
 
 	nref=$(grep -ac 'cryp: system call .* refused' "$secure" || true)
 	if [ "$nref" -ge "$npanic" ]; then

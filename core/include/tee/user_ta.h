@@ -6,6 +6,7 @@
 #ifndef TEE_USER_TA_H
 #define TEE_USER_TA_H
 
+#include <kernel/fpu.h>
 #include <kernel/thread.h>
 #include <tee/pta.h>
 #include <tee/session.h>
@@ -23,6 +24,8 @@ struct user_ctx {
 	/* A TA calling another TA: the caller's entry, resumed afterwards. */
 	struct user_ctx *caller;
 	unsigned int depth; /* 1 for a TA called from the normal world */
+	/* The TA's FP/SIMD registers while not in the CPU (tee/user_fp.c). */
+	struct fpu_regs fp;
 };
 
 /* How deep TA-to-TA calls may nest on one thread (its stack is fixed). */
@@ -47,6 +50,11 @@ const struct uspace *user_ta_current_uspace(void);
 /* Where the running instance keeps its crypto state (tee/syscall_cryp.h). */
 void **user_ta_current_cryp_state(void);
 uint64_t user_ta_load_base(const struct ta_instance *ta);
+/*
+ * Whether [va, va + len) touches the running TA's parameter area: memory
+ * the core fills for the TA's client (GP: not owned by the TA alone).
+ */
+bool user_ta_overlaps_client_memory(uint64_t va, uint64_t len);
 /* The TA instance running on this thread, or NULL. */
 struct ta_instance *user_ta_current(void);
 /* The instance's UUID as octets (OPTEE_MSG order). */

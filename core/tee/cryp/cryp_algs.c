@@ -3,7 +3,7 @@
  * key type, backend and how data is buffered. Everything absent is
  * TEE_ERROR_NOT_SUPPORTED: see docs/crypto.md for the list and why.
  */
-#include "cryp.h"
+#include "cryp_asym.h"
 
 #define DIGEST(a, b, n)                                                        \
 	{                                                                      \
@@ -92,11 +92,14 @@ const struct cryp_alg *cryp_alg_find(uint32_t algo)
 	for (size_t i = 0; i < ARRAY_SIZE(algs); i++)
 		if (algs[i].algo == algo)
 			return &algs[i];
-	return NULL;
+	return cryp_asym_alg_find(algo);
 }
 
 bool cryp_alg_key_type_ok(const struct cryp_alg *alg, uint32_t type)
 {
+	/* Asymmetric: the public-key type or its pair (mode: cryp_state.c). */
+	if (cryp_asym_class(alg->op_class))
+		return cryp_asym_key_ok(alg, TEE_MODE_VERIFY, type);
 	/* HMAC also takes generic secrets (key derivation output). */
 	return type == alg->key_type ||
 	       (alg->op_class == TEE_OPERATION_MAC &&
@@ -107,8 +110,16 @@ bool cryp_alg_key_type_ok(const struct cryp_alg *alg, uint32_t type)
 
 TEE_Result cryp_alg_supported(uint32_t algo, uint32_t element)
 {
-	/* No algorithm here takes an element (elliptic curves come later). */
-	if (!cryp_alg_find(algo) || element != TEE_OPTIONAL_ELEMENT_NONE)
+	const struct cryp_alg *alg = cryp_alg_find(algo);
+
+	if (!alg)
 		return TEE_ERROR_NOT_SUPPORTED;
-	return TEE_SUCCESS;
+	if (element == TEE_OPTIONAL_ELEMENT_NONE)
+		return TEE_SUCCESS;
+	/* ECDSA and ECDH take the NIST curves as their element. */
+	if ((alg->key_type == TEE_TYPE_ECDSA_PUBLIC_KEY ||
+	     alg->key_type == TEE_TYPE_ECDH_KEYPAIR) &&
+	    crypto_ecc_bytes(element))
+		return TEE_SUCCESS;
+	return TEE_ERROR_NOT_SUPPORTED;
 }

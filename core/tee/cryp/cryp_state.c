@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cryp.h"
+#include "cryp_asym.h"
 
 static const struct cryp_class_ops *class_ops(uint32_t op_class)
 {
@@ -21,7 +21,7 @@ static const struct cryp_class_ops *class_ops(uint32_t op_class)
 	case TEE_OPERATION_AE:
 		return &cryp_ae_ops;
 	}
-	return NULL;
+	return cryp_asym_class(op_class) ? &cryp_asym_ops : NULL;
 }
 
 static bool mode_ok(const struct cryp_alg *alg, uint32_t mode)
@@ -35,7 +35,7 @@ static bool mode_ok(const struct cryp_alg *alg, uint32_t mode)
 	case TEE_OPERATION_AE:
 		return mode == TEE_MODE_ENCRYPT || mode == TEE_MODE_DECRYPT;
 	}
-	return false;
+	return cryp_asym_mode_ok(alg, mode);
 }
 
 static uint32_t required_usage(const struct cryp_alg *alg, uint32_t mode)
@@ -48,7 +48,7 @@ static uint32_t required_usage(const struct cryp_alg *alg, uint32_t mode)
 		return mode == TEE_MODE_ENCRYPT ? TEE_USAGE_ENCRYPT
 						: TEE_USAGE_DECRYPT;
 	}
-	return 0;
+	return cryp_asym_class(alg->op_class) ? cryp_asym_usage(mode) : 0;
 }
 
 static bool two_keys(const struct cryp_op *op)
@@ -184,6 +184,10 @@ static TEE_Result check_key(const struct cryp_op *op, const struct cryp_obj *k)
 		return TEE_ERROR_BAD_STATE;
 	if (!cryp_alg_key_type_ok(op->alg, k->type) ||
 	    k->size > max_key_bits(op))
+		return TEE_ERROR_BAD_FORMAT;
+	/* Sign, decrypt and derive need the key pair. */
+	if (cryp_asym_class(op->alg->op_class) &&
+	    !cryp_asym_key_ok(op->alg, op->mode, k->type))
 		return TEE_ERROR_BAD_FORMAT;
 	if ((k->usage & op->required_usage) != op->required_usage)
 		return TEE_ERROR_ACCESS_DENIED;

@@ -25,6 +25,20 @@ bool sc_u32(uint64_t v, uint32_t *out);
 TEE_Result sc_obj(struct cryp_inst *ci, uint64_t h, struct cryp_obj **o);
 TEE_Result sc_op(struct cryp_inst *ci, uint64_t h, struct cryp_op **op);
 
+/* Attribute arrays: copied with their buffers into the core. */
+struct sc_attrs {
+	struct cryp_attr_in in[CRYP_MAX_ATTR_PARAMS];
+	size_t n;
+};
+
+/* @count attributes at @va into @at (sc_attrs_free() after use). */
+TEE_Result sc_attrs_decode(uint64_t va, uint64_t count, struct sc_attrs *at);
+void sc_attrs_free(struct sc_attrs *at);
+
+/* Asymmetric and key derivation calls (syscall_cryp_asym.c). */
+TEE_Result syscall_cryp_asym(struct cryp_inst *ci, uint64_t nr,
+			     const uint64_t a[6]);
+
 /* Operation system calls (syscall_cryp_op.c); NOT_SUPPORTED if not one. */
 TEE_Result syscall_cryp_op(struct cryp_inst *ci, uint64_t nr,
 			   const uint64_t a[6]);

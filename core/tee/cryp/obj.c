@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cryp.h"
+#include "cryp_asym.h"
 
 #define USAGE_DEFAULT 0xffffffffu
 
@@ -173,7 +173,7 @@ TEE_Result cryp_obj_generate(struct cryp_inst *ci, struct cryp_obj *o,
 	    (TEE_HANDLE_FLAG_INITIALIZED | TEE_HANDLE_FLAG_PERSISTENT))
 		return TEE_ERROR_BAD_STATE;
 	if (!cryp_type_can_generate(o->ti))
-		return TEE_ERROR_NOT_SUPPORTED; /* asymmetric: not yet */
+		return cryp_obj_generate_asym(ci, o, key_size, params, n);
 	/* Secret keys take no parameters; GP: a bad size is a panic. */
 	if (n || key_size > o->max_size ||
 	    !cryp_type_size_ok(o->ti, key_size) || key_size / 8 > sizeof(key))

@@ -159,8 +159,26 @@ struct utee_ae_final {
 #define UTEE_SYS_CRYP_AE_ENC_FINAL 71
 #define UTEE_SYS_CRYP_AE_DEC_FINAL 72
 
+/* ---- asymmetric operations and key derivation ------------------------ */
+/* The buffers of an asymmetric call. */
+struct utee_asym_io {
+	uint64_t params; /* const struct utee_attribute * */
+	uint64_t num_params;
+	uint64_t src; /* data to encrypt or decrypt, digest to sign or verify */
+	uint64_t src_len;
+	uint64_t dst;	  /* output; verify: the signature */
+	uint64_t dst_len; /* in/out (verify: in) */
+};
+/* (handle, struct utee_asym_io *) */
+#define UTEE_SYS_CRYP_ASYM_ENCRYPT 80
+#define UTEE_SYS_CRYP_ASYM_DECRYPT 81
+#define UTEE_SYS_CRYP_ASYM_SIGN 82
+#define UTEE_SYS_CRYP_ASYM_VERIFY 83
+/* (handle, const struct utee_attribute *params, uint64_t count, key handle) */
+#define UTEE_SYS_CRYP_DERIVE_KEY 84
+
 /*
- * 80..95: asymmetric operations and key derivation (not yet).
+ * 85..95: reserved for more key derivation.
  * 96..127: free.
  */
 

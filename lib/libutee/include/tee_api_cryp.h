@@ -201,7 +201,59 @@ TEE_Result __GP11_TEE_AEDecryptFinal(TEE_OperationHandle operation,
 				     void *destData, uint32_t *destLen,
 				     void *tag, uint32_t tagLen);
 
+/* Asymmetric operations and key derivation (lib/libutee/tee_api_asym.c). */
+TEE_Result TEE_AsymmetricEncrypt(TEE_OperationHandle operation,
+				 const TEE_Attribute *params,
+				 uint32_t paramCount, const void *srcData,
+				 size_t srcLen, void *destData,
+				 size_t *destLen);
+TEE_Result __GP11_TEE_AsymmetricEncrypt(TEE_OperationHandle operation,
+					const __GP11_TEE_Attribute *params,
+					uint32_t paramCount,
+					const void *srcData, uint32_t srcLen,
+					void *destData, uint32_t *destLen);
+TEE_Result TEE_AsymmetricDecrypt(TEE_OperationHandle operation,
+				 const TEE_Attribute *params,
+				 uint32_t paramCount, const void *srcData,
+				 size_t srcLen, void *destData,
+				 size_t *destLen);
+TEE_Result __GP11_TEE_AsymmetricDecrypt(TEE_OperationHandle operation,
+					const __GP11_TEE_Attribute *params,
+					uint32_t paramCount,
+					const void *srcData, uint32_t srcLen,
+					void *destData, uint32_t *destLen);
+TEE_Result TEE_AsymmetricSignDigest(TEE_OperationHandle operation,
+				    const TEE_Attribute *params,
+				    uint32_t paramCount, const void *digest,
+				    size_t digestLen, void *signature,
+				    size_t *signatureLen);
+TEE_Result __GP11_TEE_AsymmetricSignDigest(TEE_OperationHandle operation,
+					   const __GP11_TEE_Attribute *params,
+					   uint32_t paramCount,
+					   const void *digest,
+					   uint32_t digestLen, void *signature,
+					   uint32_t *signatureLen);
+TEE_Result TEE_AsymmetricVerifyDigest(TEE_OperationHandle operation,
+				      const TEE_Attribute *params,
+				      uint32_t paramCount, const void *digest,
+				      size_t digestLen, const void *signature,
+				      size_t signatureLen);
+TEE_Result __GP11_TEE_AsymmetricVerifyDigest(
+	TEE_OperationHandle operation, const __GP11_TEE_Attribute *params,
+	uint32_t paramCount, const void *digest, uint32_t digestLen,
+	const void *signature, uint32_t signatureLen);
+void TEE_DeriveKey(TEE_OperationHandle operation, const TEE_Attribute *params,
+		   uint32_t paramCount, TEE_ObjectHandle derivedKey);
+void __GP11_TEE_DeriveKey(TEE_OperationHandle operation,
+			  const __GP11_TEE_Attribute *params,
+			  uint32_t paramCount, TEE_ObjectHandle derivedKey);
+
 #if __OPTEE_CORE_API_COMPAT_1_1
+#define TEE_AsymmetricEncrypt __GP11_TEE_AsymmetricEncrypt
+#define TEE_AsymmetricDecrypt __GP11_TEE_AsymmetricDecrypt
+#define TEE_AsymmetricSignDigest __GP11_TEE_AsymmetricSignDigest
+#define TEE_AsymmetricVerifyDigest __GP11_TEE_AsymmetricVerifyDigest
+#define TEE_DeriveKey __GP11_TEE_DeriveKey
 #define TEE_GetObjectInfo __GP11_TEE_GetObjectInfo
 #define TEE_GetObjectInfo1 __GP11_TEE_GetObjectInfo1
 #define TEE_GetObjectBufferAttribute __GP11_TEE_GetObjectBufferAttribute

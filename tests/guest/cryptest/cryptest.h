@@ -67,5 +67,12 @@ void t_vec_ae(void);
 extern uint32_t cur_scenario;
 void t_misuse(void);
 void t_panic(void);
+/* asym.c: CRYPT_CMD_ASYM group cur_group. */
+extern const char *const asym_group_names[];
+extern uint32_t cur_group;
+void t_asym(void);
+void t_asym_export(void);
+/* cryptest --bench N: sign/verify timings (CRYPT_CMD_ASYM_BENCH). */
+int asym_bench(int samples);
 
 #endif

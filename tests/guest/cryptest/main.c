@@ -37,6 +37,7 @@ static const struct test tests[] = {
 	{"vec_ae", t_vec_ae, 120},
 	{"gp11_api", t_gp11, 30},
 	{"foreign_handle", t_foreign_handle, 30},
+	{"asym_export", t_asym_export, 120},
 };
 
 /* Misuse scenarios by name; the _PANIC ones run as t_panic. */
@@ -77,6 +78,9 @@ static const char *const scenarios[CRYPT_M_COUNT] = {
 	[CRYPT_M_RESET_NO_KEY_PANIC] = "reset_without_key",
 	[CRYPT_M_GENERATE_SIZE_PANIC] = "generate_bad_size",
 	[CRYPT_M_WRONG_CLASS_PANIC] = "wrong_class",
+	[CRYPT_M_ASYM_PUBLIC_SIGN_PANIC] = "asym_public_key_sign",
+	[CRYPT_M_ASYM_WRONG_KEY_TYPE_PANIC] = "asym_wrong_key_type",
+	[CRYPT_M_ASYM_WRONG_MODE_PANIC] = "asym_wrong_mode",
 };
 
 static struct runner run = {
@@ -99,11 +103,14 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--budget") && i + 1 < argc) {
 			run.budget = atoi(argv[++i]);
+		} else if (!strcmp(argv[i], "--bench") && i + 1 < argc) {
+			return asym_bench(atoi(argv[i + 1]));
 		} else if (!strcmp(argv[i], "--vectors") && i + 1 < argc) {
 			vectors_path = argv[++i];
 		} else if (argv[i][0] == '-' || run.filter) {
 			fprintf(stderr, "usage: cryptest [--budget SECONDS] "
-					"[--vectors FILE] [substring]\n");
+					"[--vectors FILE] [--bench SAMPLES] "
+					"[substring]\n");
 			return 2;
 		} else {
 			run.filter = argv[i];
@@ -114,6 +121,15 @@ int main(int argc, char **argv)
 		if (runner_selected(&run, tests[i].name))
 			runner_run(&run, tests[i].name, run_fn, &tests[i].fn,
 				   tests[i].timeout_s, NULL);
+	for (uint32_t g = 0; g < ASYM_G_COUNT; g++) {
+		void (*fn)(void) = t_asym;
+
+		snprintf(name, sizeof(name), "asym_%s", asym_group_names[g]);
+		if (!runner_selected(&run, name))
+			continue;
+		cur_group = g;
+		runner_run(&run, name, run_fn, &fn, 300, NULL);
+	}
 	for (uint32_t s = 0; s < CRYPT_M_COUNT; s++) {
 		bool panic = s >= CRYPT_M_FIRST_PANIC;
 		void (*fn)(void) = panic ? t_panic : t_misuse;

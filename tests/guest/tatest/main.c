@@ -95,6 +95,10 @@ static const struct test first[] = {
 	{"ta2ta_errors", t_ta2ta_errors, 60},
 	{"ta2ta_pta_and_other_ta", t_ta2ta_pta_and_other_ta, 30},
 	{"ta2ta_no_leak", t_ta2ta_no_leak, 120},
+	{"fp_compute", t_fp_compute, 30},
+	{"fp_survives_rpc", t_fp_survives_rpc, 60},
+	{"fp_ta2ta", t_fp_ta2ta, 60},
+	{"fp_concurrent", t_fp_concurrent, 120},
 };
 static const struct test last = {"core_alive_after", t_core_alive_after, 30};
 

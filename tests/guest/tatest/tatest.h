@@ -5,7 +5,8 @@
  * loading, panics, instances and refused images; isolation.c tests the
  * isolation of TAs from the core and from each other; arith.c runs the
  * host's Arithmetical API vectors through arith_ta; bti.c tests branch
- * target identification and pointer authentication (bti_ta).
+ * target identification and pointer authentication (bti_ta); fp.c tests
+ * FP/SIMD in TAs (fp_ta).
  */
 #ifndef TATEST_H
 #define TATEST_H
@@ -122,5 +123,10 @@ void t_ta2ta_foreign_handle(void);
 void t_ta2ta_errors(void);
 void t_ta2ta_pta_and_other_ta(void);
 void t_ta2ta_no_leak(void);
+/* fp.c */
+void t_fp_compute(void);
+void t_fp_survives_rpc(void);
+void t_fp_ta2ta(void);
+void t_fp_concurrent(void);
 
 #endif

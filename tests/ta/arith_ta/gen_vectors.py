@@ -22,7 +22,9 @@ import math
 import random
 import sys
 
-from arith_model import F, Panic, is_prime, mag_bytes, model, random_prime
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+from arith_model import (F, Panic, is_prime, mag_bytes, model,  # noqa: E402
+                         random_prime)
 
 
 def flags(*names):

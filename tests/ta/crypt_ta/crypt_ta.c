@@ -5,6 +5,7 @@
  */
 #include <crypt_ta.h>
 
+#include "asym_priv.h"
 #include "crypt_priv.h"
 
 TEE_Result TA_CreateEntryPoint(void)
@@ -43,6 +44,12 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx, uint32_t cmd_id,
 		return crypt_misuse(pt, params);
 	case CRYPT_CMD_GP11:
 		return crypt_gp11(pt, params);
+	case CRYPT_CMD_ASYM:
+		return crypt_asym(pt, params);
+	case CRYPT_CMD_ASYM_BENCH:
+		return crypt_asym_bench(pt, params);
+	case CRYPT_CMD_ASYM_EXPORT:
+		return crypt_asym_export(pt, params);
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

@@ -6,6 +6,7 @@
 #include <crypt_ta.h>
 #include <string.h>
 
+#include "asym_priv.h"
 #include "crypt_priv.h"
 #include "kat_data.h"
 
@@ -116,6 +117,11 @@ void crypt_misuse_panic(uint32_t scenario)
 	case CRYPT_M_WRONG_CLASS_PANIC:
 		op = crypt_op(TEE_ALG_SHA256, TEE_MODE_DIGEST, 0, 0);
 		TEE_CipherInit(op, NULL, 0);
+		break;
+	case CRYPT_M_ASYM_PUBLIC_SIGN_PANIC:
+	case CRYPT_M_ASYM_WRONG_KEY_TYPE_PANIC:
+	case CRYPT_M_ASYM_WRONG_MODE_PANIC:
+		asym_panic(scenario);
 		break;
 	}
 }

@@ -7,5 +7,10 @@ srcs-y += misuse_rules.c
 srcs-y += misuse_ops.c
 srcs-y += kat_data.c
 srcs-y += gp11.c
+srcs-y += asym.c
+srcs-y += asym_misuse.c
+srcs-y += asym_kat_data.c
+srcs-y += asym_bench.c
+srcs-y += asym_export.c
 # One translation unit with the GP 1.1 prototypes (uint32_t lengths).
 cflags-gp11.c-y += -D__OPTEE_CORE_API_COMPAT_1_1=1

@@ -168,7 +168,7 @@ void gp13_props_tee_checks(struct checks *c)
 			 !memcmp(&dev, &again, sizeof(dev)));
 	u32_is(c, TEE, "gpd.tee.systemTime.protectionLevel", 100);
 	u32_is(c, TEE, "gpd.tee.TAPersistentTime.protectionLevel", 100);
-	u32_is(c, TEE, "gpd.tee.arith.maxBigIntSize", 4096);
+	u32_is(c, TEE, "gpd.tee.arith.maxBigIntSize", 8192);
 	bool_is(c, TEE, "gpd.tee.cryptography.ecc", true);
 	bool_is(c, TEE, "gpd.tee.cryptography.nist", true);
 	u32_is(c, TEE, "gpd.tee.trustedStorage.antiRollback.protectionLevel",

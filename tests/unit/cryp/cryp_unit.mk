@@ -9,9 +9,12 @@ CRYP_UNIT_SRCS := $(filter-out tests/unit/cryp/cryp_defs_libutee.c, \
 	$(wildcard tests/unit/cryp/*.c)) tests/unit/harness.c
 CRYP_UNIT_UNDER_TEST := $(CRYP_SERVICE_SRCS) core/crypto/crypto_hash.c \
 	core/crypto/crypto_cipher.c core/crypto/crypto_mac.c \
-	core/crypto/crypto_authenc.c core/crypto/crypto_ct.c lib/libc/fmt.c
+	core/crypto/crypto_authenc.c core/crypto/crypto_ct.c lib/libc/fmt.c \
+	core/crypto/crypto_rsa_ops.c core/crypto/crypto_ecc.c \
+	core/crypto/crypto_dh.c core/crypto/crypto_kdf.c
 CRYP_UNIT_HDRS := $(wildcard tests/unit/cryp/*.h core/tee/cryp/*.h) \
 	core/include/crypto/crypto.h core/include/tee/tee_cryp_defs.h \
+	core/include/crypto/crypto_asym.h core/include/tee/tee_cryp_asym_defs.h \
 	inc/rampart/abi/utee_cryp.h tests/unit/harness.h
 
 # The names the core's GP constants header defines, for cryp_defs_match.

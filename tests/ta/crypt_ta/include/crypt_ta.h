@@ -42,6 +42,45 @@
 #define CRYPT_CMD_RUN 0
 #define CRYPT_CMD_MISUSE 1
 #define CRYPT_CMD_GP11 2
+/*
+ * CRYPT_CMD_ASYM    [0] VALUE_INPUT a = CRYPT_ASYM_G_*, [1] VALUE_OUTPUT
+ *                   a, b as CRYPT_CMD_MISUSE, [2] VALUE_OUTPUT a = the
+ *                   vector that failed, b = vectors run:
+ *   the asymmetric tests of one group (tests/ta/crypt_ta/asym*.c).
+ */
+#define CRYPT_CMD_ASYM 3
+/*
+ * CRYPT_CMD_ASYM_BENCH [0] VALUE_INPUT a = CRYPT_BENCH_*, b = samples
+ *                   (1..31), [1] VALUE_OUTPUT a = sign, b = verify: median
+ *                   microseconds per operation with a fixed key.
+ */
+#define CRYPT_CMD_ASYM_BENCH 4
+#define CRYPT_BENCH_RSA2048 0 /* PKCS#1 v1.5 SHA-256 */
+#define CRYPT_BENCH_P256 1    /* ECDSA SHA-256 */
+/*
+ * CRYPT_CMD_ASYM_EXPORT [0] VALUE_INPUT a = case (0, 1, ... until
+ *                   TEE_ERROR_ITEM_NOT_FOUND), [1] MEMREF_OUTPUT: one text
+ *                   line, a signature or ciphertext of the TA with its key
+ *                   and input, for OpenSSL on the host (asym_export.c).
+ */
+#define CRYPT_CMD_ASYM_EXPORT 5
+
+enum crypt_asym_group {
+	ASYM_G_RSA_V15_SIG,
+	ASYM_G_RSA_PSS,
+	ASYM_G_RSA_OAEP,
+	ASYM_G_RSA_V15_ENC,
+	ASYM_G_RSA_NOPAD,
+	ASYM_G_ECDSA,
+	ASYM_G_ECDH,
+	ASYM_G_X25519,
+	ASYM_G_DH,
+	ASYM_G_KDF,	    /* HKDF, PBKDF2 (OP-TEE extensions) */
+	ASYM_G_KEYGEN,	    /* RSA 512/1024, every curve, X25519 */
+	ASYM_G_KEYGEN_2048, /* one RSA-2048 key */
+	ASYM_G_MISUSE,	    /* short buffers, bad inputs, support answers */
+	ASYM_G_COUNT
+};
 
 #define CRYPT_F_COMPARE 0x1 /* MAC: compare instead of compute */
 #define CRYPT_F_EXTRACT 0x2 /* digest: TEE_DigestExtract in pieces */
@@ -102,6 +141,9 @@ enum crypt_misuse {
 	CRYPT_M_RESET_NO_KEY_PANIC,
 	CRYPT_M_GENERATE_SIZE_PANIC,
 	CRYPT_M_WRONG_CLASS_PANIC,
+	CRYPT_M_ASYM_PUBLIC_SIGN_PANIC,	   /* sign with a public key */
+	CRYPT_M_ASYM_WRONG_KEY_TYPE_PANIC, /* ECDSA key, RSA operation */
+	CRYPT_M_ASYM_WRONG_MODE_PANIC,	   /* sign on a verify operation */
 	CRYPT_M_COUNT
 };
 #define CRYPT_M_FIRST_PANIC CRYPT_M_NOT_EXTRACTABLE_PANIC

@@ -1,0 +1,3 @@
+global-incdirs-y += include
+srcs-y += fp_ta.c
+srcs-y += fp_regs.c
