@@ -21,6 +21,13 @@
 #   asym_export      the TA's own PSS/ECDSA signatures and OAEP/v1.5
 #                    ciphertexts, printed; asym_ta_to_openssl checks them
 #                    here with OpenSSL (out/tests/cryp_asym_check)
+#   asym_diff_*      randomized differential test: EC/X25519 keys and
+#                    messages drawn with a fixed seed, 8 fresh RSA-2048 keys,
+#                    computed with OpenSSL by out/tests/cryp_gen_asym
+#                    (/usr/share/cryptest/asym_vectors.txt); the TA must
+#                    match OpenSSL's bytes and verify its signatures, and
+#                    asym_diff_{ecdsa,rsa}_to_openssl check the TA's own
+#                    signatures/ciphertexts (@@ASYMD lines) with OpenSSL
 # and from the secure log: refusals_logged (the core logs what makes a TA
 # panic), no_core_panic.
 set -u
@@ -36,7 +43,8 @@ tests="kat_digest kat_mac kat_cipher kat_ae kat_million_a vec_digest
 	vec_mac vec_cipher vec_ae gp11_api foreign_handle asym_export
 	asym_rsa_pkcs1_v15_sign asym_rsa_pss asym_rsa_oaep
 	asym_rsa_pkcs1_v15_encrypt asym_rsa_nopad asym_ecdsa asym_ecdh
-	asym_x25519 asym_dh asym_hkdf_pbkdf2 asym_keygen asym_keygen_rsa2048 asym_misuse"
+	asym_x25519 asym_dh asym_hkdf_pbkdf2 asym_keygen asym_keygen_rsa2048 asym_misuse
+	asym_diff_ecdsa asym_diff_ecdh asym_diff_x25519 asym_diff_rsa"
 misuse="short_digest short_cipher short_ae short_mac mac_invalid
 	ae_tag_invalid extractable syscall_not_extractable syscall_bad_pointers
 	alloc_rules populate_rules operation_info copy_operation generate_key
@@ -52,7 +60,8 @@ all="$tests $(for m in $misuse; do echo "misuse_$m"; done)
 
 all_fail() {
 	for run in $runs; do
-		for t in guest_ran $all asym_ta_to_openssl refusals_logged \
+		for t in guest_ran $all asym_ta_to_openssl asym_diff_ecdsa_to_openssl \
+			asym_diff_rsa_to_openssl refusals_logged \
 			no_core_panic; do
 			fail "crypto_${run%%:*}/$t" "$1"
 		done
@@ -61,7 +70,8 @@ all_fail() {
 }
 missing=""
 check="$REPO/out/tests/cryp_asym_check"
-for f in "$bin" "$gen" "$ta" "$check"; do
+gen_asym="$REPO/out/tests/cryp_gen_asym"
+for f in "$bin" "$gen" "$ta" "$check" "$gen_asym"; do
 	[ -e "$f" ] || missing="$missing ${f#$REPO/}"
 done
 [ -z "$missing" ] || all_fail "not built:$missing (make check builds them)"
@@ -78,6 +88,13 @@ if ! "$gen" 150 0x5eed5eed >"$overlay/usr/share/cryptest/vectors.txt"; then
 	all_fail "cryp_gen_vectors failed"
 fi
 nvec=$(grep -vc '^#' "$overlay/usr/share/cryptest/vectors.txt")
+# asym_diff: 300 cases of ECDSA P-256, ECDH P-256, X25519 and RSA-2048,
+# 37 of every other curve; fixed seed (RSA keys: OpenSSL's, fresh).
+asym_seed=0x5eed0a5e
+if ! "$gen_asym" $asym_seed 300 >"$overlay/usr/share/cryptest/asym_vectors.txt"; then
+	all_fail "cryp_gen_asym failed"
+fi
+nasym=$(grep -vc '^#' "$overlay/usr/share/cryptest/asym_vectors.txt")
 
 npanic=$(echo $panics | wc -w)
 for run in $runs; do
@@ -103,6 +120,15 @@ for run in $runs; do
 	else
 		fail "$prefix/asym_ta_to_openssl" "$(echo "$out" | grep -v '^ok' | head -3 | tr '\n' ' ')" "$console"
 	fi
+	for alg in ecdsa rsa; do
+		lines="$TEST_OUT/crypto-$short.asymd-$alg.txt"
+		grep -a "@@ASYMD $alg" "$console" >"$lines"
+		if out=$("$check" "$lines" ASYMD 2>&1); then
+			pass "$prefix/asym_diff_${alg}_to_openssl" "$(echo "$out" | tail -1) (seed $asym_seed, $nasym lines)"
+		else
+			fail "$prefix/asym_diff_${alg}_to_openssl" "seed $asym_seed: $(echo "$out" | grep -v '^ok' | head -3 | tr '\n' ' ')" "$console"
+		fi
+	done
 
 	nref=$(grep -ac 'cryp: system call .* refused' "$secure" || true)
 	if [ "$nref" -ge "$npanic" ]; then

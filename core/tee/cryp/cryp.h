@@ -35,7 +35,7 @@
 #define CRYP_CCM_MAX_PAYLOAD (64u * 1024) /* CCM is one-shot */
 #define CRYP_AE_MAX_NONCE 64		  /* GCM (CCM: 7..13) */
 /* Data is moved through a stack buffer this big. */
-#define CRYP_CHUNK 512
+#define CRYP_CHUNK 2048
 
 /* ---- TA memory ------------------------------------------------------------
  */

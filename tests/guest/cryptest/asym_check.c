@@ -4,7 +4,8 @@
  * checks each with OpenSSL: the TA's PSS and ECDSA signatures must verify,
  * its OAEP and PKCS#1 v1.5 ciphertexts must decrypt to the input.
  * Prints one line per case and exits 0 only if there were cases and all
- * of them were right. Usage: cryp_asym_check CONSOLE_LOG
+ * of them were right. Usage: cryp_asym_check CONSOLE_LOG [TAG]
+ * TAG (default ASYMX): ASYMD for the asym_diff tests' lines, same format.
  */
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
@@ -288,21 +289,25 @@ int main(int argc, char **argv)
 	static char line[40000];
 	static struct item it;
 	int ok = 0, bad = 0;
+	char tag[40];
+	size_t tag_len;
 	FILE *f;
 
-	if (argc != 2 || !(f = fopen(argv[1], "r"))) {
-		fprintf(stderr, "usage: cryp_asym_check CONSOLE_LOG\n");
+	if (argc < 2 || argc > 3 || !(f = fopen(argv[1], "r"))) {
+		fprintf(stderr, "usage: cryp_asym_check CONSOLE_LOG [TAG]\n");
 		return 2;
 	}
+	snprintf(tag, sizeof(tag), "@@%s ", argc == 3 ? argv[2] : "ASYMX");
+	tag_len = strlen(tag);
 	while (fgets(line, sizeof(line), f)) {
-		char *s = strstr(line, "@@ASYMX "), *e;
+		char *s = strstr(line, tag), *e;
 		const char *err;
 
-		if (!s || !(e = strstr(s + 8, "@@")))
+		if (!s || !(e = strstr(s + tag_len, "@@")))
 			continue;
 		*e = 0;
 		memset(&it, 0, sizeof(it));
-		if (!parse(s + 8, &it))
+		if (!parse(s + tag_len, &it))
 			err = "malformed line";
 		else if (it.mode == MODE_SIGN)
 			err = check_sign(&it);

@@ -72,6 +72,12 @@ extern const char *const asym_group_names[];
 extern uint32_t cur_group;
 void t_asym(void);
 void t_asym_export(void);
+/* asym_diff.c: random cases against OpenSSL (cryp_gen_asym). */
+extern const char *asym_vectors_path;
+void t_asym_diff_ecdsa(void);
+void t_asym_diff_ecdh(void);
+void t_asym_diff_x25519(void);
+void t_asym_diff_rsa(void);
 /* cryptest --bench N: sign/verify timings (CRYPT_CMD_ASYM_BENCH). */
 int asym_bench(int samples);
 

@@ -4,6 +4,7 @@
 #   $(O)/tests/cryp_gen_vectors  the host program that draws the
 #                                differential vectors and computes them
 #                                with OpenSSL (libcrypto)
+#   $(O)/tests/cryp_gen_asym     draws the asym_diff cases (OpenSSL)
 #   $(O)/tests/cryp_asym_check   checks the TA's own signatures and
 #                                ciphertexts (from the console) with OpenSSL
 # crypt_ta itself is built by ta/export.mk; tests/qemu/test_crypto_ta.sh
@@ -11,7 +12,7 @@
 
 CRYPTEST_CLIENT_EXPORT := $(O)/export-client
 CRYPTEST_SRCS := $(filter-out tests/guest/cryptest/gen_vectors.c \
-	tests/guest/cryptest/asym_check.c, \
+	tests/guest/cryptest/asym_check.c tests/guest/cryptest/gen_asym.c, \
 	$(wildcard tests/guest/cryptest/*.c)) tests/guest/common/runner.c
 
 $(O)/guest/cryptest: $(CRYPTEST_SRCS) tests/guest/cryptest/cryptest.h \
@@ -39,8 +40,15 @@ $(O)/tests/cryp_asym_check: tests/guest/cryptest/asym_check.c \
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOST_CC) -std=gnu11 -O2 -Wall -Wextra -Werror $< -lcrypto -o $@
 
+# Draws the asym_diff cases and computes them with OpenSSL.
+$(O)/tests/cryp_gen_asym: tests/guest/cryptest/gen_asym.c \
+		tests/guest/cryptest/cryptest.mk
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOST_CC) -std=gnu11 -O2 -Wall -Wextra -Werror $< -lcrypto -o $@
+
 # The fragment is read before the top Makefile sets GUEST_PROGS, so the
 # targets are hung on `guest` and `check` directly.
 guest: $(O)/guest/cryptest
 check: $(O)/guest/cryptest $(O)/tests/cryp_gen_vectors \
-	$(O)/tests/cryp_asym_check
+	$(O)/tests/cryp_asym_check $(O)/tests/cryp_gen_asym

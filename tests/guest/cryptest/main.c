@@ -38,6 +38,10 @@ static const struct test tests[] = {
 	{"gp11_api", t_gp11, 30},
 	{"foreign_handle", t_foreign_handle, 30},
 	{"asym_export", t_asym_export, 120},
+	{"asym_diff_ecdsa", t_asym_diff_ecdsa, 240},
+	{"asym_diff_ecdh", t_asym_diff_ecdh, 240},
+	{"asym_diff_x25519", t_asym_diff_x25519, 240},
+	{"asym_diff_rsa", t_asym_diff_rsa, 240},
 };
 
 /* Misuse scenarios by name; the _PANIC ones run as t_panic. */
@@ -107,10 +111,14 @@ int main(int argc, char **argv)
 			return asym_bench(atoi(argv[i + 1]));
 		} else if (!strcmp(argv[i], "--vectors") && i + 1 < argc) {
 			vectors_path = argv[++i];
+		} else if (!strcmp(argv[i], "--asym-vectors") && i + 1 < argc) {
+			asym_vectors_path = argv[++i];
 		} else if (argv[i][0] == '-' || run.filter) {
-			fprintf(stderr, "usage: cryptest [--budget SECONDS] "
-					"[--vectors FILE] [--bench SAMPLES] "
-					"[substring]\n");
+			fprintf(stderr,
+				"usage: cryptest [--budget SECONDS] "
+				"[--vectors FILE] [--asym-vectors FILE] "
+				"[--bench SAMPLES] "
+				"[substring]\n");
 			return 2;
 		} else {
 			run.filter = argv[i];

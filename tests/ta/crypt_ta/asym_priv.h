@@ -8,6 +8,7 @@
 TEE_Result crypt_asym(uint32_t pt, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result crypt_asym_bench(uint32_t pt, TEE_Param p[TEE_NUM_PARAMS]);
 TEE_Result crypt_asym_export(uint32_t pt, TEE_Param p[TEE_NUM_PARAMS]);
+TEE_Result crypt_asym_op(uint32_t pt, TEE_Param p[TEE_NUM_PARAMS]);
 /* A populated key of the type's largest size; NULL on failure. */
 TEE_ObjectHandle asym_key(uint32_t type, const struct akat_attr *at,
 			  uint32_t n);

@@ -50,6 +50,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx, uint32_t cmd_id,
 		return crypt_asym_bench(pt, params);
 	case CRYPT_CMD_ASYM_EXPORT:
 		return crypt_asym_export(pt, params);
+	case CRYPT_CMD_ASYM_OP:
+		return crypt_asym_op(pt, params);
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

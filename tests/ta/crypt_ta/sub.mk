@@ -12,5 +12,6 @@ srcs-y += asym_misuse.c
 srcs-y += asym_kat_data.c
 srcs-y += asym_bench.c
 srcs-y += asym_export.c
+srcs-y += asym_op.c
 # One translation unit with the GP 1.1 prototypes (uint32_t lengths).
 cflags-gp11.c-y += -D__OPTEE_CORE_API_COMPAT_1_1=1

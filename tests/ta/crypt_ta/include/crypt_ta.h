@@ -64,6 +64,15 @@
  *                   and input, for OpenSSL on the host (asym_export.c).
  */
 #define CRYPT_CMD_ASYM_EXPORT 5
+/*
+ * CRYPT_CMD_ASYM_OP [0] MEMREF_INPUT the request (layout in
+ *                   tests/ta/crypt_ta/asym_op.c, at most
+ *                   CRYPT_ASYM_OP_MAX bytes), [1] MEMREF_OUTPUT the result
+ *                   bytes, [2] VALUE_OUTPUT a = the GP result: one
+ *                   sign/verify/encrypt/decrypt/derive with a given key.
+ */
+#define CRYPT_CMD_ASYM_OP 6
+#define CRYPT_ASYM_OP_MAX 8192
 
 enum crypt_asym_group {
 	ASYM_G_RSA_V15_SIG,

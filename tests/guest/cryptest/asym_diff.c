@@ -1,0 +1,315 @@
+/*
+ * The asym_diff tests: random keys and messages the host drew with a
+ * fixed seed and computed with OpenSSL (tests/guest/cryptest/gen_asym.c,
+ * installed as /usr/share/cryptest/asym_vectors.txt), one TA operation
+ * per line through CRYPT_CMD_ASYM_OP. Deterministic results (PKCS#1 v1.5
+ * signatures, decryptions, shared secrets) must equal OpenSSL's bytes;
+ * OpenSSL's signatures must verify and fail once tampered with; the TA's
+ * own ECDSA/PSS signatures and OAEP/v1.5 ciphertexts are printed as
+ * "@@ASYMD ...@@" lines (asym_export.c's format) for the host to check
+ * with OpenSSL (cryp_asym_check).
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <crypt_ta.h>
+
+#include "cryptest.h"
+
+#define M_ENCRYPT 0
+#define M_DECRYPT 1
+#define M_SIGN 2
+#define M_VERIFY 3
+#define MAX_ATTRS 8
+#define SIG_INVALID 0xFFFF3072u
+#define FLAG_PUBLIC (1u << 28)
+#define FLAG_VALUE (1u << 29)
+#define PSS_SALT 0xF0000A30u
+#define OAEP_LABEL 0xD0000930u
+
+const char *asym_vectors_path = "/usr/share/cryptest/asym_vectors.txt";
+
+struct battr {
+	uint32_t id;
+	char *hex; /* as in the file */
+	uint8_t b[600];
+	size_t len;
+};
+
+struct acase {
+	char *name;
+	uint32_t algo, mode, type, nkey, nprm;
+	struct battr key[MAX_ATTRS], prm[MAX_ATTRS];
+	uint8_t in[600], aux[600], want[600];
+	size_t in_len, aux_len, want_len;
+	char *in_hex;
+};
+
+static bool unhex(const char *s, uint8_t *b, size_t cap, size_t *len)
+{
+	size_t n = strlen(s);
+
+	*len = 0;
+	if (!strcmp(s, "-"))
+		return true;
+	if (n % 2 || n / 2 > cap)
+		return false;
+	for (size_t i = 0; i < n; i += 2) {
+		unsigned int v;
+
+		if (sscanf(s + i, "%2x", &v) != 1)
+			return false;
+		b[(*len)++] = (uint8_t)v;
+	}
+	return true;
+}
+
+static bool hexu32(const char *s, uint32_t *v)
+{
+	char *end;
+
+	*v = (uint32_t)strtoul(s, &end, 16);
+	return *s && !*end;
+}
+
+static bool parse_attrs(char **tok, int ntok, int *t, struct battr *a,
+			uint32_t *n)
+{
+	if (*t >= ntok || !hexu32(tok[(*t)++], n) || *n > MAX_ATTRS)
+		return false;
+	for (uint32_t i = 0; i < *n; i++) {
+		char *eq;
+
+		if (*t >= ntok || !(eq = strchr(tok[*t], '=')))
+			return false;
+		*eq = 0;
+		a[i].hex = eq + 1;
+		if (!hexu32(tok[(*t)++], &a[i].id) ||
+		    !unhex(eq + 1, a[i].b, sizeof(a[i].b), &a[i].len))
+			return false;
+	}
+	return true;
+}
+
+static bool parse(char *line, struct acase *c)
+{
+	char *tok[32];
+	int n = 0, t = 5;
+
+	for (char *s = strtok(line, " \n"); s && n < 32;
+	     s = strtok(NULL, " \n"))
+		tok[n++] = s;
+	if (n < 9)
+		return false;
+	c->name = tok[0];
+	if (!hexu32(tok[1], &c->algo) || !hexu32(tok[2], &c->mode) ||
+	    !hexu32(tok[3], &c->type))
+		return false;
+	t = 4;
+	if (!parse_attrs(tok, n, &t, c->key, &c->nkey) ||
+	    !parse_attrs(tok, n, &t, c->prm, &c->nprm) || t + 3 != n)
+		return false;
+	c->in_hex = tok[t];
+	return unhex(tok[t], c->in, sizeof(c->in), &c->in_len) &&
+	       unhex(tok[t + 1], c->aux, sizeof(c->aux), &c->aux_len) &&
+	       unhex(tok[t + 2], c->want, sizeof(c->want), &c->want_len);
+}
+
+static uint8_t req[CRYPT_ASYM_OP_MAX];
+
+static void put(size_t *off, const void *p, size_t n)
+{
+	if (*off + n <= sizeof(req))
+		memcpy(req + *off, p, n);
+	*off += n;
+}
+
+static void put32(size_t *off, uint32_t v)
+{
+	put(off, &v, 4);
+}
+
+static void put_attrs(size_t *off, const struct battr *a, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		put32(off, a[i].id);
+		if (a[i].id & FLAG_VALUE) {
+			uint32_t v = 0;
+
+			for (size_t j = 0; j < a[i].len; j++)
+				v = v << 8 | a[i].b[j];
+			put32(off, 4);
+			put32(off, v);
+		} else {
+			put32(off, (uint32_t)a[i].len);
+			put(off, a[i].b, a[i].len);
+		}
+	}
+}
+
+/* One operation; the GP result, or a communication failure (~0). */
+static uint32_t op_run(TEEC_Session *s, const struct acase *c,
+		       const uint8_t *aux, uint8_t *out, size_t *out_len)
+{
+	TEEC_Operation op;
+	uint32_t origin = 0;
+	size_t off = 0;
+
+	put32(&off, c->algo);
+	put32(&off, c->mode);
+	put32(&off, c->type);
+	put32(&off, c->nkey);
+	put32(&off, c->nprm);
+	put32(&off, (uint32_t)c->in_len);
+	put32(&off, (uint32_t)c->aux_len);
+	put_attrs(&off, c->key, c->nkey);
+	put_attrs(&off, c->prm, c->nprm);
+	put(&off, c->in, c->in_len);
+	put(&off, aux, c->aux_len);
+	if (off > sizeof(req))
+		return ~0u;
+	memset(&op, 0, sizeof(op));
+	op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INPUT,
+					 TEEC_MEMREF_TEMP_OUTPUT,
+					 TEEC_VALUE_OUTPUT, TEEC_NONE);
+	op.params[0].tmpref.buffer = req;
+	op.params[0].tmpref.size = off;
+	op.params[1].tmpref.buffer = out;
+	op.params[1].tmpref.size = *out_len;
+	if (TEEC_InvokeCommand(s, CRYPT_CMD_ASYM_OP, &op, &origin) !=
+	    TEEC_SUCCESS)
+		return ~0u;
+	*out_len = op.params[1].tmpref.size;
+	return op.params[2].value.a;
+}
+
+static void print_hex(const uint8_t *b, size_t n)
+{
+	if (!n)
+		fputs("-", stdout);
+	for (size_t i = 0; i < n; i++)
+		printf("%02x", b[i]);
+}
+
+/* The TA's output for the host, in asym_export.c's line format. */
+static void export(const struct acase *c, const uint8_t *out, size_t len)
+{
+	uint32_t salt = 0, n = 0;
+	const struct battr *label = NULL;
+
+	for (uint32_t i = 0; i < c->nprm; i++) {
+		if (c->prm[i].id == PSS_SALT)
+			hexu32(c->prm[i].hex, &salt);
+		if (c->prm[i].id == OAEP_LABEL)
+			label = &c->prm[i];
+	}
+	for (uint32_t i = 0; i < c->nkey; i++)
+		n += c->mode != M_SIGN || (c->key[i].id & FLAG_PUBLIC);
+	printf("@@ASYMD %s %08x %08x %08x %08x", c->name, c->algo, c->mode,
+	       salt, n);
+	for (uint32_t i = 0; i < c->nkey; i++)
+		if (c->mode != M_SIGN || (c->key[i].id & FLAG_PUBLIC))
+			printf(" %08x=%s", c->key[i].id, c->key[i].hex);
+	printf(" %s %s ", label ? label->hex : "-", c->in_hex);
+	print_hex(out, len);
+	printf("@@\n");
+}
+
+static void run_prefix(const char *prefix, size_t min_cases)
+{
+	static uint8_t out[1024];
+	static struct acase c;
+	FILE *f = fopen(asym_vectors_path, "r");
+	size_t cap = 0, n = 0, ok = 0, exported = 0, lineno = 0;
+	char *line = NULL, seed[40] = "?";
+	TEEC_Context ctx;
+	TEEC_Session s;
+
+	if (!f) {
+		expect(false, "cannot open %s", asym_vectors_path);
+		return;
+	}
+	if (!open_crypt(&ctx, &s)) {
+		fclose(f);
+		return;
+	}
+	while (getline(&line, &cap, f) > 0) {
+		size_t len = sizeof(out);
+		uint32_t r;
+		bool good;
+
+		lineno++;
+		if (sscanf(line, "# asym_diff vectors, seed %39s", seed) == 1)
+			seed[strcspn(seed, ",")] = 0;
+		if (line[0] == '#' || strncmp(line, prefix, strlen(prefix)))
+			continue;
+		n++;
+		if (!parse(line, &c)) {
+			expect(false, "seed %s line %zu: malformed", seed,
+			       lineno);
+			continue;
+		}
+		r = op_run(&s, &c, c.aux, out, &len);
+		switch (c.mode) {
+		case M_VERIFY:
+			good = r == 0;
+			if (good && c.aux_len) {
+				c.aux[c.aux_len - 1] ^= 1; /* tampered */
+				r = op_run(&s, &c, c.aux, out, &len);
+				good = r == SIG_INVALID;
+			}
+			break;
+		case M_ENCRYPT:
+			good = r == 0;
+			break;
+		case M_SIGN:
+			/* PKCS#1 v1.5 signatures are exact, others go back. */
+			good = r == 0 &&
+			       (!c.want_len || (len == c.want_len &&
+						!memcmp(out, c.want, len)));
+			break;
+		default:
+			good = r == 0 && len == c.want_len &&
+			       !memcmp(out, c.want, len);
+			break;
+		}
+		if (r == 0 && (c.mode == M_ENCRYPT ||
+			       (c.mode == M_SIGN && !c.want_len))) {
+			export(&c, out, len);
+			exported++;
+		}
+		expect(good,
+		       "seed %s case %s (mode %u): result 0x%x, %zu bytes",
+		       seed, c.name, c.mode, r, len);
+		ok += good;
+	}
+	fflush(stdout);
+	free(line);
+	fclose(f);
+	expect(n >= min_cases, "only %zu %s cases", n, prefix);
+	note("seed %s: %zu of %zu cases right, %zu sent to the host", seed, ok,
+	     n, exported);
+	close_crypt(&ctx, &s);
+}
+
+void t_asym_diff_ecdsa(void)
+{
+	run_prefix("ecdsa-", 300);
+}
+
+void t_asym_diff_ecdh(void)
+{
+	run_prefix("ecdh-", 200);
+}
+
+void t_asym_diff_x25519(void)
+{
+	run_prefix("x25519-", 200);
+}
+
+void t_asym_diff_rsa(void)
+{
+	run_prefix("rsa2048-", 200);
+}
