@@ -10,7 +10,7 @@
 #include <tee_internal_api.h>
 #include <utee_ta_glue.h>
 
-static bool valid_types(uint64_t types)
+bool __utee_param_types_valid(uint64_t types)
 {
 	if (types >> 16)
 		return false;
@@ -58,7 +58,7 @@ static TEE_Result get_types(const struct utee_params *up, uint32_t *types)
 	*types = 0;
 	if (!up)
 		return TEE_SUCCESS;
-	if (!valid_types(up->types))
+	if (!__utee_param_types_valid(up->types))
 		return TEE_ERROR_BAD_PARAMETERS;
 	*types = (uint32_t)up->types;
 	return TEE_SUCCESS;

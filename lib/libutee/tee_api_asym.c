@@ -101,20 +101,20 @@ static TEE_Result with_len(unsigned long nr, TEE_OperationHandle op,
 	return res;
 }
 
+/* The GP 1.1 twin of with_len: uint32_t sizes. */
 static TEE_Result with_len32(unsigned long nr, TEE_OperationHandle op,
 			     const struct utee_attribute *ua, uint32_t count,
 			     const void *src, uint32_t src_len, void *dst,
 			     uint32_t *dst_len)
 {
-	uint64_t len;
+	size_t len;
 	TEE_Result res;
 
 	if (!dst_len)
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
 	len = *dst_len;
-	res = asym_call(nr, op, ua, count, src, src_len, dst, &len);
-	if (!res || res == TEE_ERROR_SHORT_BUFFER)
-		*dst_len = (uint32_t)len;
+	res = with_len(nr, op, ua, count, src, src_len, dst, &len);
+	*dst_len = (uint32_t)len;
 	return res;
 }
 

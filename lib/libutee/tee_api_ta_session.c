@@ -7,21 +7,9 @@
 #include <rampart/abi/utee.h>
 #include <string.h>
 #include <tee_internal_api.h>
+#include <utee_ta_glue.h>
 
 #include "utee_syscalls.h"
-
-static bool valid_types(uint32_t types)
-{
-	if (types >> 16)
-		return false;
-	for (unsigned int i = 0; i < TEE_NUM_PARAMS; i++) {
-		uint32_t t = TEE_PARAM_TYPE_GET(types, i);
-
-		if (t == 4 || t > TEE_PARAM_TYPE_MEMREF_INOUT)
-			return false;
-	}
-	return true;
-}
 
 static bool is_memref(uint32_t t)
 {
@@ -94,7 +82,7 @@ static void params_from_utee(void *params, uint32_t types,
 
 static void check_args(uint32_t types, const void *params)
 {
-	if (!valid_types(types) || (types && !params))
+	if (!__utee_param_types_valid(types) || (types && !params))
 		TEE_Panic(TEE_ERROR_BAD_PARAMETERS);
 }
 

@@ -18,6 +18,8 @@ struct utee_params;
  * (TEE_ERROR_BAD_PARAMETERS otherwise); up may be NULL (no parameters).
  * *_out writes output values and memref sizes back.
  */
+/* Whether every nibble of @types is a GP parameter type (and no more). */
+bool __utee_param_types_valid(uint64_t types);
 TEE_Result __utee_params_in(__GP13_TEE_Param p[TEE_NUM_PARAMS], uint32_t *types,
 			    const struct utee_params *up);
 void __utee_params_out(struct utee_params *up, uint32_t types,
