@@ -5,7 +5,8 @@
 # machine). Part of `make bench` (bench/run.sh); runs alone too:
 #   bench/sym_crypto.sh        (after `make`)
 # BENCH_CRYPTO_MS (default 500): TA time per measurement; BENCH_CRYPTO_REPS
-# (default 3): measurements per algorithm and size.
+# (default 3): measurements per algorithm and size; BENCH_CRYPTO_CPUS
+# (default "cortex-a57 max"): the CPU models.
 set -u
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 MS=${BENCH_CRYPTO_MS:-500}
@@ -29,7 +30,7 @@ aes128-ctr 65536 10 16
 aes128-gcm 65536 4.3 4.9
 aes128-xts 65536 8 16'
 
-for cpu in cortex-a57 max; do
+for cpu in ${BENCH_CRYPTO_CPUS:-cortex-a57 max}; do
 	log="$out/crypto-$cpu.console.log"
 	"$REPO/scripts/run-qemu.sh" --cpu "$cpu" --smp 2 --timeout 900 \
 		--overlay "$overlay" --console-log "$log" \

@@ -21,7 +21,8 @@ PATHS_MK="$CACHE/paths.mk"
 
 HOST_PKGS=(gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-system-arm
            device-tree-compiler libssl-dev cpio xz-utils zstd gzip python3
-           dpkg-dev coreutils gcc make clang libclang-rt-14-dev openssl)
+           dpkg-dev coreutils gcc make clang libclang-rt-14-dev openssl
+           python3-cryptography-vectors)
 # arm64 packages fetched (not installed).  The kernel is resolved separately.
 ARM64_PKGS=(busybox-static tee-supplicant libteec1 libc6)
 

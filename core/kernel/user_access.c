@@ -40,6 +40,15 @@ void copy_to_user(uaddr_t dst, const void *src, size_t len)
 		PAN_SET();
 }
 
+void user_access_run(void (*fn)(void *arg), void *arg)
+{
+	if (have_pan)
+		PAN_CLEAR();
+	fn(arg);
+	if (have_pan)
+		PAN_SET();
+}
+
 void user_access_reassert(void)
 {
 	if (have_pan)

@@ -121,6 +121,30 @@ void user_fp_leave_world(bool resumable)
 	irqs_restore(daif);
 }
 
+uint64_t fp_core_begin(void)
+{
+	uint64_t daif = irqs_mask();
+	struct cpu_fp *c = this_cpu_fp();
+
+	fp_access(true);
+	if (!c->nw_saved) {
+		fpu_save(&c->nw);
+		c->nw_saved = true;
+	} else if (c->owner) {
+		fpu_save(&c->owner->fp);
+	}
+	/* Nobody's state is in the registers now: the next user reloads. */
+	c->owner = NULL;
+	return daif;
+}
+
+void fp_core_end(uint64_t state)
+{
+	fpu_clear(); /* round keys must not linger */
+	fp_access(false);
+	irqs_restore(state);
+}
+
 /* fpu_a64.S stores FPCR and FPSR right after the 32 Q registers. */
 _Static_assert(__builtin_offsetof(struct fpu_regs, fpcr) == 512, "fpcr");
 _Static_assert(__builtin_offsetof(struct fpu_regs, fpsr) == 520, "fpsr");

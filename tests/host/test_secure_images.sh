@@ -2,10 +2,12 @@
 # Properties of the built secure images that hold by construction and must
 # stay that way:
 # - no FP/SIMD/SVE instruction in the monitor, and in the core only inside
-#   fpu_save/fpu_load (core/arch/arm64/fpu_a64.S, used by the lazy TA FP
-#   switch, tee/user_fp.c): everything else is -mgeneral-regs-only, so the
-#   normal world's vector state is touched only where it is saved and put
-#   back, and never by SVE instructions (docs/design.md, World switch);
+#   fpu_save/fpu_load/fpu_clear (core/arch/arm64/fpu_a64.S, used by the
+#   lazy TA FP switch, tee/user_fp.c) and the crypto extension's AES
+#   (aes_ce_*, run inside fp_core_begin/end): everything else is
+#   -mgeneral-regs-only, so the normal world's vector state is touched only
+#   where it is saved and put back, and never by SVE instructions
+#   (docs/design.md, World switch);
 # - the -bios image fits flash0 and the core fits its secure RAM region.
 set -u
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
@@ -30,10 +32,10 @@ for elf in out/monitor/monitor.elf out/core/core.elf; do
 	ranges=""
 	if [ "$name" = core ]; then
 		ranges=$("$NM" -S --defined-only "$f" |
-			awk '$4 == "fpu_save" || $4 == "fpu_load" { print $1, $2 }')
-		if [ "$(echo "$ranges" | grep -c .)" -ne 2 ]; then
-			fail "images/core_fp_only_in_fpu_save_load" \
-				"fpu_save/fpu_load not found with sizes: '$ranges'"
+			awk '$4 ~ /^(fpu_(save|load|clear)|aes_ce_(ecb|cbc|ctr|xts))$/ { print $1, $2 }')
+		if [ "$(echo "$ranges" | grep -c .)" -ne 7 ]; then
+			fail "images/core_fp_only_in_fpu_and_aes_ce" \
+				"fpu_*/aes_ce_* not all found with sizes: '$ranges'"
 			continue
 		fi
 	fi
@@ -58,15 +60,15 @@ for elf in out/monitor/monitor.elf out/core/core.elf; do
 	if [ "$name" = monitor ]; then
 		check=images/monitor_no_fp_simd
 	else
-		check=images/core_fp_only_in_fpu_save_load
+		check=images/core_fp_only_in_fpu_and_aes_ce
 	fi
 	if [ -n "$hits" ]; then
 		fail "$check" "$(echo "$hits" | cut -c1-300)"
 	elif [ "$name" = core ] && [ "$inside" -lt 36 ]; then
 		# 16 q-register pairs and FPCR/FPSR each way: the scan must see them.
-		fail "$check" "only $inside FP instructions found in fpu_save/fpu_load"
+		fail "$check" "only $inside FP instructions found in fpu_*/aes_ce_*"
 	else
-		pass "$check" "$([ "$name" = core ] && echo "$inside inside fpu_save/fpu_load" || echo none)"
+		pass "$check" "$([ "$name" = core ] && echo "$inside inside fpu_*/aes_ce_*" || echo none)"
 	fi
 done
 

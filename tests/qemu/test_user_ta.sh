@@ -60,7 +60,8 @@ guest_tests="$guest_tests gp13_ta_time_not_set gp13_props_ta gp13_props_tee
 	gp13_raw_syscalls gp13_time_wait gp13_ree_time gp13_cancel_mask
 	gp13_cancel_wait gp13_instance_data gp13_ta_time gp13_ta_time_overflow
 	gp13_ta_time_per_uuid gp13_misuse_panics gp13_panic_open_session"
-guest_tests="$guest_tests fp_compute fp_survives_rpc fp_ta2ta fp_concurrent"
+guest_tests="$guest_tests fp_compute fp_survives_rpc fp_survives_crypto fp_ta2ta
+	fp_concurrent"
 guest_tests="$guest_tests arith_convert arith_logic arith_basic arith_mod
 	arith_expmod arith_gcd arith_prime arith_fmm arith_random arith_panic"
 bad_names="unsigned sig_flip hash_flip elf_flip img_size_flip trunc_300

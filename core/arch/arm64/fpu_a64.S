@@ -1,8 +1,9 @@
 /*
  * Saving and loading the FP/SIMD register file (struct fpu_regs in
- * kernel/fpu.h). The only FP/SIMD instructions in the core:
- * tests/host/test_secure_images.sh allows them inside these two functions
- * and nowhere else. The caller has set CPACR_EL1.FPEN so they do not trap.
+ * kernel/fpu.h), and clearing it. With the crypto extension's code
+ * (core/arch/arm64/crypto/aes_ce.c), the only FP/SIMD instructions in the
+ * core: tests/host/test_secure_images.sh allows them there and nowhere
+ * else. The caller has set CPACR_EL1.FPEN so they do not trap.
  */
 	.arch_extension fp
 	.arch_extension simd
@@ -63,3 +64,43 @@ fpu_load:
 	msr	fpsr, x2
 	ret
 	.size fpu_load, . - fpu_load
+
+/* void fpu_clear(void) */
+	.global fpu_clear
+	.type fpu_clear, %function
+	.balign 4
+fpu_clear:
+	movi	v0.2d, #0
+	movi	v1.2d, #0
+	movi	v2.2d, #0
+	movi	v3.2d, #0
+	movi	v4.2d, #0
+	movi	v5.2d, #0
+	movi	v6.2d, #0
+	movi	v7.2d, #0
+	movi	v8.2d, #0
+	movi	v9.2d, #0
+	movi	v10.2d, #0
+	movi	v11.2d, #0
+	movi	v12.2d, #0
+	movi	v13.2d, #0
+	movi	v14.2d, #0
+	movi	v15.2d, #0
+	movi	v16.2d, #0
+	movi	v17.2d, #0
+	movi	v18.2d, #0
+	movi	v19.2d, #0
+	movi	v20.2d, #0
+	movi	v21.2d, #0
+	movi	v22.2d, #0
+	movi	v23.2d, #0
+	movi	v24.2d, #0
+	movi	v25.2d, #0
+	movi	v26.2d, #0
+	movi	v27.2d, #0
+	movi	v28.2d, #0
+	movi	v29.2d, #0
+	movi	v30.2d, #0
+	movi	v31.2d, #0
+	ret
+	.size fpu_clear, . - fpu_clear

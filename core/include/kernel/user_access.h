@@ -21,4 +21,11 @@ void user_access_reassert(void);
 void copy_from_user(void *dst, uaddr_t src, size_t len);
 void copy_to_user(uaddr_t dst, const void *src, size_t len);
 
+/*
+ * Runs @fn(@arg) with TA memory reachable, for bulk work straight on ranges
+ * checked with uspace_access_ok that would otherwise be copied through the
+ * core twice. @fn must touch no user memory but those ranges.
+ */
+void user_access_run(void (*fn)(void *arg), void *arg);
+
 #endif

@@ -33,4 +33,14 @@ void user_fp_entry_end(struct user_ctx *uc);
  */
 void user_fp_leave_world(bool resumable);
 
+/*
+ * A section where the core itself uses FP/SIMD (the crypto extension):
+ * whoever's registers are live is saved first, interrupts stay masked until
+ * fp_core_end (so the thread cannot leave the CPU meanwhile), and the
+ * registers are cleared at the end. Keep sections short. Returns what
+ * fp_core_end restores.
+ */
+uint64_t fp_core_begin(void);
+void fp_core_end(uint64_t state);
+
 #endif

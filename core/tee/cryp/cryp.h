@@ -49,6 +49,19 @@ struct cryp_span {
 void cryp_read(void *dst, const struct cryp_span *s, size_t off, size_t n);
 void cryp_write(const struct cryp_span *s, size_t off, const void *src,
 		size_t n);
+typedef void (*cryp_stream_fn)(void *ctx, const uint8_t *in, uint8_t *out,
+			       size_t len);
+/*
+ * @fn over [src_off, src_off + n) of @src into as many bytes of @dst at
+ * @dst_off (@dst NULL: input only), in TA memory, with no copy through the
+ * core. Only for functions that read each input byte once and whose output
+ * nothing authenticates afterwards: plain ciphers, digests and MACs. Not
+ * for AE: the normal world could change shared memory between the tag's
+ * read of the ciphertext and the decryption's.
+ */
+void cryp_run_on_user(cryp_stream_fn fn, void *ctx, const struct cryp_span *src,
+		      size_t src_off, const struct cryp_span *dst,
+		      size_t dst_off, size_t n);
 
 /* ---- handle tables and the per-instance state (cryp_table.c) ---------- */
 struct cryp_table {
@@ -266,8 +279,6 @@ TEE_Result cryp_op_check(const struct cryp_op *op, uint32_t cls,
  */
 size_t cryp_stream_plan(size_t buffered, size_t in_len, size_t block,
 			bool hold_two);
-typedef void (*cryp_stream_fn)(void *ctx, const uint8_t *in, uint8_t *out,
-			       size_t len);
 /*
  * Runs the first @process bytes of (b ++ src) through @fn (chunks of whole
  * blocks) into @dst from offset @dst_off, and keeps the rest of src in @b.
@@ -276,6 +287,14 @@ typedef void (*cryp_stream_fn)(void *ctx, const uint8_t *in, uint8_t *out,
 void cryp_stream_run(struct cryp_blockbuf *b, const struct cryp_span *src,
 		     const struct cryp_span *dst, size_t dst_off,
 		     size_t process, cryp_stream_fn fn, void *ctx);
+/*
+ * The same, with @fn run straight on TA memory where it can (see
+ * cryp_run_on_user for which functions may).
+ */
+void cryp_stream_run_in_place(struct cryp_blockbuf *b,
+			      const struct cryp_span *src,
+			      const struct cryp_span *dst, size_t dst_off,
+			      size_t process, cryp_stream_fn fn, void *ctx);
 
 /* ---- per class (cryp_hash.c, cryp_cipher.c, cryp_mac.c, cryp_authenc.c) -- */
 TEE_Result cryp_digest_update(struct cryp_op *op, const struct cryp_span *in);

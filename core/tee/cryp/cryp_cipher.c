@@ -94,8 +94,8 @@ TEE_Result cryp_cipher_update(struct cryp_op *op, const struct cryp_span *in,
 		*out_len = n;
 		return TEE_ERROR_SHORT_BUFFER;
 	}
-	cryp_stream_run(&op->u.cipher.buf, in, out, 0, n, run_cipher,
-			op->u.cipher.c);
+	cryp_stream_run_in_place(&op->u.cipher.buf, in, out, 0, n, run_cipher,
+				 op->u.cipher.c);
 	*out_len = n;
 	return TEE_SUCCESS;
 }
@@ -122,7 +122,7 @@ TEE_Result cryp_cipher_final(struct cryp_op *op, const struct cryp_span *in,
 		return TEE_ERROR_SHORT_BUFFER;
 	}
 	n = hold ? cryp_stream_plan(b->len, in->len, bs, true) : total;
-	cryp_stream_run(b, in, out, 0, n, run_cipher, op->u.cipher.c);
+	cryp_stream_run_in_place(b, in, out, 0, n, run_cipher, op->u.cipher.c);
 	if (b->len) {
 		/* CTS/XTS: one block plus up to one more, stolen from. */
 		crypto_cipher_final(op->u.cipher.c, b->data, tail, b->len);

@@ -1,9 +1,11 @@
 /*
  * Feeding a block cipher from a stream of TA buffers of any size. The
  * logical input is (what the operation buffered) ++ (the TA's buffer); an
- * update passes whole blocks on and keeps the rest. Data moves through one
- * stack chunk: every input byte is read from the TA once and every output
- * byte written once.
+ * update passes whole blocks on and keeps the rest. With cryp_stream_run,
+ * data moves through one stack chunk: every input byte is read from the TA
+ * once and every output byte written once, whatever the function does.
+ * cryp_stream_run_in_place runs the function straight on TA memory past
+ * the buffered bytes, without those two copies.
  */
 #include <string.h>
 
@@ -24,9 +26,9 @@ size_t cryp_stream_plan(size_t buffered, size_t in_len, size_t block,
 	return ROUNDUP(total - 2 * block, block);
 }
 
-void cryp_stream_run(struct cryp_blockbuf *b, const struct cryp_span *src,
-		     const struct cryp_span *dst, size_t dst_off,
-		     size_t process, cryp_stream_fn fn, void *ctx)
+static void stream(struct cryp_blockbuf *b, const struct cryp_span *src,
+		   const struct cryp_span *dst, size_t dst_off, size_t process,
+		   cryp_stream_fn fn, void *ctx, bool in_place)
 {
 	uint8_t chunk[CRYP_CHUNK];
 	size_t done = 0, src_off = 0, keep, rest;
@@ -34,6 +36,15 @@ void cryp_stream_run(struct cryp_blockbuf *b, const struct cryp_span *src,
 	while (done < process) {
 		size_t n = process - done, fill = 0;
 
+		/* Past the buffered bytes, @src's whole blocks need no chunk.
+		 */
+		if (in_place && done >= b->len) {
+			cryp_run_on_user(fn, ctx, src, src_off, dst,
+					 dst_off + done, n);
+			src_off += n;
+			done += n;
+			break;
+		}
 		if (n > sizeof(chunk))
 			n = sizeof(chunk); /* a multiple of every block size */
 		if (done < b->len) {
@@ -59,4 +70,19 @@ void cryp_stream_run(struct cryp_blockbuf *b, const struct cryp_span *src,
 	cryp_read(b->data + keep, src, src_off, rest);
 	b->len = keep + rest;
 	crypto_wipe(chunk, sizeof(chunk));
+}
+
+void cryp_stream_run(struct cryp_blockbuf *b, const struct cryp_span *src,
+		     const struct cryp_span *dst, size_t dst_off,
+		     size_t process, cryp_stream_fn fn, void *ctx)
+{
+	stream(b, src, dst, dst_off, process, fn, ctx, false);
+}
+
+void cryp_stream_run_in_place(struct cryp_blockbuf *b,
+			      const struct cryp_span *src,
+			      const struct cryp_span *dst, size_t dst_off,
+			      size_t process, cryp_stream_fn fn, void *ctx)
+{
+	stream(b, src, dst, dst_off, process, fn, ctx, true);
 }

@@ -114,6 +114,26 @@ void t_fp_survives_rpc(void)
 	TEEC_CloseSession(&s);
 }
 
+void t_fp_survives_crypto(void)
+{
+	TEEC_Session s;
+	struct fp_out o;
+	unsigned int rounds = 0;
+
+	if (!open_fp(&s))
+		return;
+	for (uint32_t i = 0; i < 20 && !failures; i++, rounds++) {
+		o = fp_cmd(&s, FP_CMD_PATTERN_CRYPTO, 0x20000 * i + i, 0);
+		expect(o.r == TEEC_SUCCESS, "round %u: 0x%08x %s", i, o.r,
+		       rn(o.r));
+		expect(o.a1 == 0, "round %u: %u of 66 values changed", i, o.a1);
+		expect(o.b1 == 0, "round %u: entry FP state not zeroed", i);
+		expect(o.a2 == 1, "round %u: two runs differ", i);
+	}
+	note("%u rounds of AES-CBC over 8 KiB between fill and check", rounds);
+	TEEC_CloseSession(&s);
+}
+
 void t_fp_ta2ta(void)
 {
 	TEEC_Session s;

@@ -97,6 +97,7 @@ static const struct test first[] = {
 	{"ta2ta_no_leak", t_ta2ta_no_leak, 120},
 	{"fp_compute", t_fp_compute, 30},
 	{"fp_survives_rpc", t_fp_survives_rpc, 60},
+	{"fp_survives_crypto", t_fp_survives_crypto, 60},
 	{"fp_ta2ta", t_fp_ta2ta, 60},
 	{"fp_concurrent", t_fp_concurrent, 120},
 };

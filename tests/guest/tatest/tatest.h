@@ -126,6 +126,7 @@ void t_ta2ta_no_leak(void);
 /* fp.c */
 void t_fp_compute(void);
 void t_fp_survives_rpc(void);
+void t_fp_survives_crypto(void);
 void t_fp_ta2ta(void);
 void t_fp_concurrent(void);
 

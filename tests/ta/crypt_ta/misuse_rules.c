@@ -82,6 +82,11 @@ void syscall_bad_pointers(struct ck *ck)
 		  TEE_ERROR_ACCESS_DENIED);
 	CHECK_RES(CALL(UTEE_SYS_CRYP_OBJ_GET_INFO, k, code, 0, 0, 0, 0),
 		  TEE_ERROR_ACCESS_DENIED);
+	/* Updates past the first chunk run on TA memory in place: same rule. */
+	len = 8192;
+	CHECK_RES(CALL(UTEE_SYS_CRYP_CIPHER_UPDATE, c, code, 4096, code, &len,
+		       0),
+		  TEE_ERROR_ACCESS_DENIED);
 	CHECK_RES(CALL(UTEE_SYS_CRYP_AE_DEC_FINAL, d, &f, 0, 0, 0, 0),
 		  TEE_ERROR_BAD_FORMAT); /* a digest: refused before reading */
 	/* Nothing changed: the operations still give the right answers. */

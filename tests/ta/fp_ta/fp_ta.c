@@ -77,6 +77,64 @@ static void clobber_between(void *arg)
 	fp_clobber(*(uint32_t *)arg);
 }
 
+struct cipher_run {
+	TEE_OperationHandle op;
+	uint8_t *buf;
+	size_t len;
+};
+
+static NO_FP void cipher_update(void *arg)
+{
+	struct cipher_run *c = arg;
+	size_t out_len = c->len;
+
+	if (TEE_CipherUpdate(c->op, c->buf, c->len, c->buf, &out_len) ||
+	    out_len != c->len)
+		c->len = 0;
+}
+
+/* Fill, AES-CBC over 8 KiB in the core, check; then the same again. */
+static TEE_Result pattern_crypto(uint32_t seed, TEE_Param p[TEE_NUM_PARAMS])
+{
+	static const uint8_t key[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+	static uint8_t a[8192], b[8192];
+	uint8_t iv[16] = {0};
+	TEE_ObjectHandle k = TEE_HANDLE_NULL;
+	TEE_OperationHandle op = TEE_HANDLE_NULL;
+	TEE_Attribute attr;
+	struct cipher_run c = {.buf = a, .len = sizeof(a)};
+	TEE_Result res;
+
+	TEE_InitRefAttribute(&attr, TEE_ATTR_SECRET_VALUE, key, sizeof(key));
+	res = TEE_AllocateTransientObject(TEE_TYPE_AES, 128, &k);
+	if (!res)
+		res = TEE_PopulateTransientObject(k, &attr, 1);
+	if (!res)
+		res = TEE_AllocateOperation(&op, TEE_ALG_AES_CBC_NOPAD,
+					    TEE_MODE_ENCRYPT, 128);
+	if (!res)
+		res = TEE_SetOperationKey(op, k);
+	if (res)
+		goto out;
+	for (size_t i = 0; i < sizeof(a); i++)
+		a[i] = b[i] = (uint8_t)(i * 7 + seed);
+	c.op = op;
+	TEE_CipherInit(op, iv, sizeof(iv));
+	p[1].value.a = fp_fill_call_check(seed, cipher_update, &c);
+	if (!c.len) {
+		res = TEE_ERROR_GENERIC;
+		goto out;
+	}
+	c.buf = b;
+	TEE_CipherInit(op, iv, sizeof(iv));
+	cipher_update(&c);
+	p[2].value.a = c.len && !TEE_MemCompare(a, b, sizeof(a));
+out:
+	TEE_FreeOperation(op);
+	TEE_FreeTransientObject(k);
+	return res;
+}
+
 struct callee {
 	TEE_TASessionHandle s;
 	uint32_t seed;
@@ -138,6 +196,8 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx, uint32_t cmd,
 		params[1].value.a = fp_fill_call_check(
 			params[0].value.a, clobber_between, &params[0].value.b);
 		return TEE_SUCCESS;
+	case FP_CMD_PATTERN_CRYPTO:
+		return pattern_crypto(params[0].value.a, params);
 	case FP_CMD_CLOBBER:
 		fp_clobber(params[0].value.a);
 		return TEE_SUCCESS;

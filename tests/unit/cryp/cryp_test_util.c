@@ -32,6 +32,18 @@ void cryp_write(const struct cryp_span *s, size_t off, const void *src,
 	memcpy((uint8_t *)(uintptr_t)s->addr + off, src, n);
 }
 
+void cryp_run_on_user(cryp_stream_fn fn, void *ctx, const struct cryp_span *src,
+		      size_t src_off, const struct cryp_span *dst,
+		      size_t dst_off, size_t n)
+{
+	if (!n)
+		return;
+	CHECK(src_off <= src->len && n <= src->len - src_off);
+	CHECK(!dst || (dst_off <= dst->len && n <= dst->len - dst_off));
+	fn(ctx, (const uint8_t *)(uintptr_t)src->addr + src_off,
+	   dst ? (uint8_t *)(uintptr_t)dst->addr + dst_off : NULL, n);
+}
+
 TEE_Result crypto_rng_read(void *buf, size_t len)
 {
 	prng_fill(buf, len);

@@ -16,6 +16,11 @@
  *                     TEE_Wait(b) (an RPC when b > 0: the thread leaves
  *                     the secure world and may resume on another CPU),
  *                     [1].a = how many of the 66 values changed.
+ * FP_CMD_PATTERN_CRYPTO like PATTERN_WAIT with an 8 KiB AES-CBC
+ *                     TEE_CipherUpdate instead of the wait, which the core
+ *                     runs in its own FP/SIMD sections where the CPU has
+ *                     AES instructions; [2].a = 1 if the ciphertext was
+ *                     the same as a second run's (sanity of the data).
  * FP_CMD_CLOBBER      overwrites V0-V31, FPCR and FPSR.
  * FP_CMD_CONTROL      like PATTERN_WAIT with FP_CMD_CLOBBER's work (seed b)
  *                     instead of the wait: [1].a must be FP_CONTROL_CHANGED,
@@ -44,6 +49,7 @@
 #define FP_CMD_CLOBBER 2
 #define FP_CMD_TA2TA 3
 #define FP_CMD_CONTROL 4
+#define FP_CMD_PATTERN_CRYPTO 5
 
 /*
  * 64 V halves, FPCR and FPSR, less the 8 low halves of V8-V15: the clobber

@@ -1,0 +1,18 @@
+/* The FP/SIMD half of aes_accel.c (aes_ce.c); see crypto/aes_accel.h. */
+#ifndef ARM64_CRYPTO_AES_CE_H
+#define ARM64_CRYPTO_AES_CE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+void aes_ce_ecb(const uint32_t *rk, int nr, bool decrypt, const uint8_t *in,
+		uint8_t *out, size_t blocks);
+void aes_ce_cbc(const uint32_t *rk, int nr, bool decrypt, uint8_t iv[16],
+		const uint8_t *in, uint8_t *out, size_t blocks);
+void aes_ce_ctr(const uint32_t *rk, int nr, uint8_t ctr[16], const uint8_t *in,
+		uint8_t *out, size_t blocks);
+void aes_ce_xts(const uint32_t *rk, int nr, bool decrypt, uint8_t tweak[16],
+		const uint8_t *in, uint8_t *out, size_t blocks);
+
+#endif
