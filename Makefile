@@ -166,8 +166,12 @@ run: all
 		$(if $(CMD),--cmd '$(subst ','\'',$(CMD))')
 
 # --- tests ----------------------------------------------------------------------
+# What host builds of the message layer fake: the normal world, the DRBG,
+# the AES instructions (the test PTA checks them).
+HOST_FAKE_SRCS := tests/unit/fakes/fake_nw.c tests/unit/fakes/fake_crypto_rng.c \
+	core/arch/fake/crypto/aes_accel.c
 UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c) tests/unit/harness.c \
-	tests/unit/fakes/fake_nw.c tests/unit/fakes/fake_crypto_rng.c
+	$(HOST_FAKE_SRCS)
 # The message layer with its real code; hardware-facing parts are faked.
 MSG_LAYER_SRCS := core/tee/ns_buf.c core/tee/shm.c core/tee/msg_params.c \
 	core/tee/session.c core/tee/rpc.c core/tee/entry_std.c \
@@ -201,13 +205,11 @@ FUZZ_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	-Wno-gnu-variable-sized-type-not-at-end \
 	-Iinc -Icore/include -Iplat/$(PLAT)/include -idirafter lib/libc/include
-$(O)/tests/fuzz_msg: tests/fuzz/fuzz_msg.c tests/unit/fakes/fake_nw.c \
-		tests/unit/fakes/fake_crypto_rng.c $(UNIT_TEST_DEPS) \
+$(O)/tests/fuzz_msg: tests/fuzz/fuzz_msg.c $(HOST_FAKE_SRCS) $(UNIT_TEST_DEPS) \
 		plat/$(PLAT)/plat_common.c | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
-	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/fuzz_msg.c tests/unit/fakes/fake_nw.c \
-		tests/unit/fakes/fake_crypto_rng.c \
+	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/fuzz_msg.c $(HOST_FAKE_SRCS) \
 		$(MSG_LAYER_SRCS) core/mm/heap.c plat/$(PLAT)/plat_common.c -o $@
 
 $(O)/tests/virt_like.dtb: tests/unit/data/virt_like.dts | $(DEPS_STAMP)

@@ -13,14 +13,18 @@
  *     defaults (one operation per invocation, timed by the client): one
  *     operation per TEEC_InvokeCommand, timed here with CLOCK_MONOTONIC,
  *     median over the invocations (xtest reports the mean). It includes the
- *     round trip and, unlike xtest, the TA's key setup and its refilling of
- *     the buffer; xtest's TA works on the shared memory buffer instead.
+ *     round trip and, unlike xtest, the TA's key setup; the TA works on its
+ *     own buffer (xtest's on the shared memory buffer), without refilling it.
  *
  *   cryptobench check
  *     Runs every command once with 3 chained iterations on 1 KiB and
  *     compares the output with known answers (computed with OpenSSL by
  *     bench/ta/perf_ta/known_answers.py), so the TA cannot skip the
  *     work. Prints @@RESULT perf_<alg> pass|fail ...@@ lines.
+ *
+ *   cryptobench work ALG BYTES ITERATIONS
+ *     One TA loop of a fixed size, to compare builds by the host CPU time
+ *     QEMU spends (bench/crypto_cpu_time.sh).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -191,6 +195,26 @@ static int check(void)
 	return failed ? 1 : 0;
 }
 
+/*
+ * A fixed amount of work (for comparing builds by the host CPU time QEMU
+ * spends, which a loaded host does not distort as it does the TA's clock).
+ */
+static int fixed_work(const char *name, uint32_t size, uint32_t iters)
+{
+	uint32_t ms;
+
+	for (size_t i = 0; i < NUM_ALGS; i++) {
+		if (strcmp(algs[i].name, name))
+			continue;
+		if (run(&algs[i], size, iters, &ms, NULL, NULL))
+			return 1;
+		printf("work %s %u x %u: %u ms\n", name, size, iters, ms);
+		return 0;
+	}
+	fprintf(stderr, "unknown algorithm %s\n", name);
+	return 2;
+}
+
 static double mibs(uint32_t size, uint32_t iters, double ms)
 {
 	return ms > 0 ? (double)size * iters / (ms / 1e3) / (1024.0 * 1024.0)
@@ -278,6 +302,9 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "check")) {
 		failed = check();
+	} else if (argc == 5 && !strcmp(argv[1], "work")) {
+		failed = fixed_work(argv[2], (uint32_t)atoi(argv[3]),
+				    (uint32_t)atoi(argv[4]));
 	} else {
 		if (argc > 1)
 			target_ms = (unsigned)atoi(argv[1]);

@@ -13,6 +13,10 @@ MBEDTLS_LIB_FILES := aes asn1parse asn1write bignum ccm cipher cipher_wrap \
 	cmac constant_time ctr_drbg des dhm ecdh ecdsa ecp ecp_curves gcm hkdf \
 	hmac_drbg md md5 oid pkcs5 platform platform_util rsa rsa_internal sha1 \
 	sha256 sha512
+# Replacements for mbedTLS internals the config names *_ALT, built as if
+# they were library files (here, for the host tests and for the fuzzer).
+MBEDTLS_ALT_FILES := sha256_alt
+MBEDTLS_LIB_FILES += $(MBEDTLS_ALT_FILES)
 MBEDTLS_CFLAGS := -I$(MBEDTLS_SRC)/include -Icore/crypto \
 	-DMBEDTLS_CONFIG_FILE='"mbedtls_config.h"'
 MBEDTLS_CORE_OBJS := $(patsubst %,$(O)/mbedtls/%.o,$(MBEDTLS_LIB_FILES))
@@ -30,6 +34,13 @@ $(O)/mbedtls/%.o: $(MBEDTLS_SRC)/library/%.c core/crypto/mbedtls_config.h \
 		-include fmt.h -MMD -MP \
 		-c $< -o $@
 
+$(O)/mbedtls/%.o: core/crypto/alt/%.c core/crypto/mbedtls_config.h \
+		core/crypto/crypto.mk Makefile mk/toolchain.mk | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(SECURE_CFLAGS) $(CRYPTO_UNALIGNED_CFLAGS) $(MBEDTLS_CFLAGS) \
+		-MMD -MP -c $< -o $@
+
 CORE_EXTRA_OBJS += $(MBEDTLS_CORE_OBJS)
 -include $(MBEDTLS_CORE_OBJS:.o=.d)
 
@@ -40,7 +51,8 @@ CRYPTO_CORE_SRCS := core/crypto/crypto_init.c core/crypto/crypto_ct.c \
 	core/crypto/crypto_hash.c core/crypto/crypto_cipher.c \
 	core/crypto/crypto_mac.c core/crypto/crypto_authenc.c \
 	core/crypto/crypto_rsa_ops.c core/crypto/crypto_ecc.c \
-	core/crypto/crypto_dh.c core/crypto/crypto_kdf.c
+	core/crypto/crypto_dh.c core/crypto/crypto_kdf.c \
+	core/crypto/crypto_rsa_oaep.c
 # The GP crypto service (objects, operations) over the wrappers above; its
 # system call dispatcher core/tee/syscall_cryp.c is in the top Makefile.
 CRYP_SERVICE_SRCS := core/tee/cryp/cryp_table.c core/tee/cryp/obj.c \
@@ -61,7 +73,7 @@ CORE_SRCS += core/crypto/rng_info.c
 # tests/host/test_secure_images.sh checks that no other code has any.
 CFG_CRYPTO_AES_CE ?= y
 CORE_SRCS += core/arch/arm64/crypto/aes_accel.c \
-	core/arch/arm64/crypto/aes_ce.c
+	core/arch/arm64/crypto/aes_ce.c core/arch/arm64/crypto/aes_accel_check.c
 $(O)/core/core/arch/arm64/crypto/aes_accel.c.o: SECURE_CFLAGS += \
 	-DCFG_CRYPTO_AES_CE=$(if $(filter y,$(CFG_CRYPTO_AES_CE)),1,0)
 $(O)/core/core/arch/arm64/crypto/aes_accel.c.o: $(O)/core/cfg_aes_ce
@@ -77,6 +89,8 @@ $(O)/core/core/arch/arm64/crypto/aes_ce.c.o: SECURE_CFLAGS := \
 CRYPTO_CORE_OBJS := $(patsubst %,$(O)/core/%.o,$(CRYPTO_CORE_SRCS))
 $(CRYPTO_CORE_OBJS): core/crypto/crypto.mk
 $(O)/core/core/crypto/%.o: SECURE_CFLAGS += $(MBEDTLS_CFLAGS)
+$(O)/core/core/arch/arm64/crypto/aes_accel_check.c.o: SECURE_CFLAGS += \
+	$(MBEDTLS_CFLAGS)
 $(O)/core/core/crypto/crypto_cipher.c.o: SECURE_CFLAGS += \
 	$(CRYPTO_UNALIGNED_CFLAGS)
 

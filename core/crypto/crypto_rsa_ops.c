@@ -101,6 +101,18 @@ static bool digest_ok(uint32_t hash, size_t dlen)
 					   : dlen == crypto_hash_size(hash);
 }
 
+/*
+ * RFC 8017 9.1.1: the PSS encoding has modBits - 1 bits, a byte less than
+ * the modulus when modBits is 8n + 1. mbedTLS 2.28 checks the salt against
+ * the modulus' bytes, and at that one extra byte signs a broken encoding.
+ */
+static size_t pss_max_salt(const mbedtls_rsa_context *ctx, size_t hlen)
+{
+	size_t em_len = (mbedtls_mpi_bitlen(&ctx->N) + 6) / 8;
+
+	return em_len < hlen + 2 ? 0 : em_len - hlen - 2;
+}
+
 TEE_Result crypto_rsa_sign(const struct crypto_rsa_key *k,
 			   enum crypto_rsa_scheme s, uint32_t hash,
 			   size_t salt_len, const uint8_t *digest, size_t dlen,
@@ -125,7 +137,7 @@ TEE_Result crypto_rsa_sign(const struct crypto_rsa_key *k,
 		goto out;
 	}
 	if (s == CRYPTO_RSA_PSS)
-		ret = salt_len > 0x7fffffff
+		ret = salt_len > pss_max_salt(&ctx, dlen)
 			      ? MBEDTLS_ERR_RSA_BAD_INPUT_DATA
 			      : mbedtls_rsa_rsassa_pss_sign_ext(
 					&ctx, crypto_asym_rng, NULL, md,
@@ -313,6 +325,25 @@ TEE_Result crypto_rsa_decrypt(const struct crypto_rsa_key *k,
 	crypto_wipe(buf, size);
 out:
 	free(buf);
+	mbedtls_rsa_free(&ctx);
+	return res;
+}
+
+TEE_Result crypto_rsa_raw(const struct crypto_rsa_key *k, bool priv,
+			  const uint8_t *in, uint8_t *out, size_t len)
+{
+	mbedtls_rsa_context ctx;
+	TEE_Result res =
+		setup(&ctx, k, CRYPTO_RSA_NOPAD, CRYPTO_ASYM_NO_HASH, priv);
+
+	if (!res && len != mbedtls_rsa_get_len(&ctx))
+		res = TEE_ERROR_BAD_PARAMETERS;
+	/* Both refuse an input not below n. */
+	if (!res && priv)
+		res = error_of(mbedtls_rsa_private(&ctx, crypto_asym_rng, NULL,
+						   in, out));
+	else if (!res)
+		res = error_of(mbedtls_rsa_public(&ctx, in, out));
 	mbedtls_rsa_free(&ctx);
 	return res;
 }

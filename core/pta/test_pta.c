@@ -2,6 +2,7 @@
  * The test pseudo TA (inc/rampart/abi/pta_test.h): drives the message ABI,
  * threads, cancellation and every RPC from the normal-world test suite.
  */
+#include <crypto/aes_accel.h>
 #include <drivers/secure_timer.h>
 #include <kernel/foreign_intr.h>
 #include <kernel/spinlock.h>
@@ -56,8 +57,8 @@ static TEE_Result cmd_hash_and_pattern(uint32_t types, union tee_param p[4])
 
 static TEE_Result rpc_suspend_ms(uint32_t ms)
 {
-	struct optee_msg_param p = { .attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT,
-				     .u.value.a = ms };
+	struct optee_msg_param p = {.attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT,
+				    .u.value.a = ms};
 
 	return rpc_cmd(OPTEE_RPC_CMD_SUSPEND, 1, &p);
 }
@@ -131,7 +132,8 @@ static TEE_Result cmd_long_running(uint32_t types, union tee_param p[4])
 
 		if (thread_current()->cancel_requested)
 			return TEE_ERROR_CANCEL;
-		/* Busy, but preemptible: normal-world interrupts get through. */
+		/* Busy, but preemptible: normal-world interrupts get through.
+		 */
 		foreign_intr_unmask();
 		while (system_counter() < slice)
 			;
@@ -155,8 +157,8 @@ static TEE_Result cmd_rpc_shm(uint32_t types, union tee_param p[4])
 	if (res)
 		return res;
 	for (uint32_t off = 0; off < size && !res; off += sizeof(chunk)) {
-		size_t n = size - off < sizeof(chunk) ? size - off
-						      : sizeof(chunk);
+		size_t n =
+			size - off < sizeof(chunk) ? size - off : sizeof(chunk);
 
 		for (size_t i = 0; i < n; i++)
 			chunk[i] = PTA_TEST_PATTERN(off + i);
@@ -176,14 +178,13 @@ static TEE_Result fs_call(uint32_t op, uint64_t b, uint64_t c, struct shm *s,
 {
 	out[0] = (struct optee_msg_param){
 		.attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT,
-		.u.value = { .a = op, .b = b, .c = c },
+		.u.value = {.a = op, .b = b, .c = c},
 	};
 	if (n > 1)
 		rpc_memref_param(&out[1], mem_type, s, offs, size);
 	if (n > 2)
 		out[2] = (struct optee_msg_param){
-			.attr = OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT
-		};
+			.attr = OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT};
 	return rpc_cmd(OPTEE_RPC_CMD_FS, n, out);
 }
 
@@ -213,7 +214,8 @@ static TEE_Result cmd_rpc_fs(uint32_t types, union tee_param p[4])
 	res = shm_write(s, name_off, p[0].memref.buffer, name_len + 1);
 	if (!res)
 		res = fs_call(OPTEE_RPC_FS_CREATE, 0, 0, s, name_off,
-			      name_len + 1, OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, m, 3);
+			      name_len + 1, OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, m,
+			      3);
 	if (res)
 		goto free_shm;
 	fd = m[2].u.value.a;
@@ -235,7 +237,8 @@ static TEE_Result cmd_rpc_fs(uint32_t types, union tee_param p[4])
 	fs_call(OPTEE_RPC_FS_CLOSE, fd, 0, s, 0, 0, 0, m, 1);
 	if (!res)
 		res = fs_call(OPTEE_RPC_FS_REMOVE, 0, 0, s, name_off,
-			      name_len + 1, OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, m, 2);
+			      name_len + 1, OPTEE_MSG_ATTR_TYPE_TMEM_INPUT, m,
+			      2);
 	if (!res)
 		p[1].value.a = data_len;
 free_shm:
@@ -249,8 +252,9 @@ out:
 static TEE_Result cmd_rpc_load_ta_size(uint32_t types, union tee_param p[4])
 {
 	struct optee_msg_param m[2] = {
-		{ .attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT },
-		{ .attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT }, /* NULL: size query */
+		{.attr = OPTEE_MSG_ATTR_TYPE_VALUE_INPUT},
+		{.attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT}, /* NULL: size query
+							    */
 	};
 	TEE_Result res;
 
@@ -268,8 +272,9 @@ static TEE_Result cmd_rpc_load_ta_size(uint32_t types, union tee_param p[4])
 
 static TEE_Result cmd_rpc_rpmb_info(uint32_t types, union tee_param p[4])
 {
-	/* struct rpmb_req { u16 cmd = GET_DEV_INFO (1), dev_id, block_count } */
-	const uint8_t req[6] = { 1, 0, 0, 0, 0, 0 };
+	/* struct rpmb_req { u16 cmd = GET_DEV_INFO (1), dev_id, block_count }
+	 */
+	const uint8_t req[6] = {1, 0, 0, 0, 0, 0};
 	uint8_t info[19];
 	struct optee_msg_param m[2];
 	struct shm *s;
@@ -301,7 +306,7 @@ static TEE_Result cmd_rpc_rpmb_info(uint32_t types, union tee_param p[4])
 
 static TEE_Result cmd_get_time(uint32_t types, union tee_param p[4])
 {
-	struct optee_msg_param m = { .attr = OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT };
+	struct optee_msg_param m = {.attr = OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT};
 	TEE_Result res;
 
 	if (types != T(VOUT, NONE))
@@ -343,6 +348,11 @@ static TEE_Result invoke(void *ctx, uint32_t cmd, uint32_t types,
 		return TEE_SUCCESS;
 	case PTA_TEST_CMD_RPC_GET_TIME:
 		return cmd_get_time(types, p);
+	case PTA_TEST_CMD_AES_ACCEL_CHECK:
+		if (types != T(VIN, VOUT) || !p[0].value.a ||
+		    p[0].value.a > 10000)
+			return TEE_ERROR_BAD_PARAMETERS;
+		return aes_accel_check(p[0].value.a, &p[1].value.a);
 	default:
 		return TEE_ERROR_NOT_IMPLEMENTED;
 	}

@@ -78,7 +78,13 @@ static TEE_Result asym_call(unsigned long nr, TEE_OperationHandle op,
 	if (nr == UTEE_SYS_CRYP_ASYM_VERIFY)
 		return ALLOW(res, TEE_ERROR_SIGNATURE_INVALID,
 			     TEE_ERROR_BAD_PARAMETERS);
-	res = ALLOW(res, TEE_ERROR_SHORT_BUFFER, TEE_ERROR_BAD_PARAMETERS);
+	if (nr == UTEE_SYS_CRYP_ASYM_SIGN)
+		res = ALLOW(res, TEE_ERROR_SHORT_BUFFER,
+			    TEE_ERROR_BAD_PARAMETERS);
+	else /* as OP-TEE: e.g. an unknown TEE_ATTR_RSA_OAEP_MGF_HASH */
+		res = ALLOW(
+			res, TEE_ERROR_SHORT_BUFFER, TEE_ERROR_BAD_PARAMETERS,
+			TEE_ERROR_CIPHERTEXT_INVALID, TEE_ERROR_NOT_SUPPORTED);
 	if (!res || res == TEE_ERROR_SHORT_BUFFER)
 		*dst_len = io.dst_len;
 	return res;

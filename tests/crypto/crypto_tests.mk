@@ -28,6 +28,18 @@ $(O)/tests/mbedtls-host/%.o: $(MBEDTLS_SRC)/library/%.c \
 	@echo "  HOSTCC  $@"
 	$(Q)$(HOST_CC) $(MBEDTLS_HOST_CFLAGS) -c $< -o $@
 
+$(O)/tests/mbedtls-host/%.o: core/crypto/alt/%.c \
+		core/crypto/mbedtls_config.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $@"
+	$(Q)$(HOST_CC) $(MBEDTLS_HOST_CFLAGS) -c $< -o $@
+
+$(O)/tests/mbedtls-fuzz/%.o: core/crypto/alt/%.c \
+		core/crypto/mbedtls_config.h | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CLANG   $@"
+	$(Q)clang $(MBEDTLS_HOST_CFLAGS) -c $< -o $@
+
 $(O)/tests/mbedtls-fuzz/%.o: $(MBEDTLS_SRC)/library/%.c \
 		core/crypto/mbedtls_config.h | $(DEPS_STAMP)
 	@mkdir -p $(dir $@)

@@ -9,6 +9,12 @@
 #   vec_*            differential vectors: drawn here with a fixed seed by
 #                    out/tests/cryp_gen_vectors and computed with OpenSSL,
 #                    installed in the guest as /usr/share/cryptest/vectors.txt
+#   cavs_*           NIST CAVS response files (AESVS, TDES, XTS, GCM, CCM,
+#                    SHAVS) and the RFC/SP 800-38B examples shipped with
+#                    python3-cryptography-vectors, subsampled and converted
+#                    here by tests/guest/cryptest/cavs_sym.py
+#                    (/usr/share/cryptest/cavs_vectors.txt); its summary of
+#                    cases and skips per family is printed as '# cavs' lines
 #   misuse_*         short buffers, MAC/tag mismatches, extractability, bad
 #                    pointers straight to the system calls, rules, states
 #   panic_*          programmer errors GP calls panics: TARGET_DEAD
@@ -22,12 +28,21 @@
 #                    ciphertexts, printed; asym_ta_to_openssl checks them
 #                    here with OpenSSL (out/tests/cryp_asym_check)
 #   asym_diff_*      randomized differential test: EC/X25519 keys and
-#                    messages drawn with a fixed seed, 8 fresh RSA-2048 keys,
+#                    messages drawn with a fixed seed, fresh RSA keys of
+#                    1024..4096 bits (every hash, PSS salt lengths, empty
+#                    messages/labels, largest and too-long plaintexts),
 #                    computed with OpenSSL by out/tests/cryp_gen_asym
 #                    (/usr/share/cryptest/asym_vectors.txt); the TA must
 #                    match OpenSSL's bytes and verify its signatures, and
 #                    asym_diff_{ecdsa,rsa}_to_openssl check the TA's own
 #                    signatures/ciphertexts (@@ASYMD lines) with OpenSSL
+#   fips186_*, kas_ecc_cdh
+#                    NIST CAVS asymmetric known answers (FIPS 186 ECDSA and
+#                    RSA v1.5/PSS SigVer/SigGen, ECC PKV, SP 800-56A ECC
+#                    CDH) from python3-cryptography-vectors, subsampled by
+#                    tests/guest/cryptest/cavs_asym.py
+#                    (/usr/share/cryptest/fips186.txt; missing files: an
+#                    "error" line, and the tests fail)
 # and from the secure log: refusals_logged (the core logs what makes a TA
 # panic), no_core_panic.
 set -u
@@ -39,12 +54,18 @@ gen="$REPO/out/tests/cryp_gen_vectors"
 ta="$REPO/out/ta/crypt_ta/$CRYPT.ta"
 runs="a57:cortex-a57 max:max"
 
-tests="kat_digest kat_mac kat_cipher kat_ae kat_million_a vec_digest
-	vec_mac vec_cipher vec_ae gp11_api foreign_handle asym_export
+tests="kat_digest kat_mac kat_cipher kat_ae kat_million_a aes_accel_vs_mbedtls
+	vec_digest
+	vec_mac vec_cipher vec_ae cavs_digest cavs_mac cavs_cipher cavs_ae
+	gp11_api foreign_handle asym_export
 	asym_rsa_pkcs1_v15_sign asym_rsa_pss asym_rsa_oaep
 	asym_rsa_pkcs1_v15_encrypt asym_rsa_nopad asym_ecdsa asym_ecdh
 	asym_x25519 asym_dh asym_hkdf_pbkdf2 asym_keygen asym_keygen_rsa2048 asym_misuse
-	asym_diff_ecdsa asym_diff_ecdh asym_diff_x25519 asym_diff_rsa"
+	asym_concat_kdf asym_hkdf_gp asym_rsa_oaep_mgf asym_kdf_misuse
+	asym_diff_ecdsa asym_diff_ecdh asym_diff_x25519 asym_diff_rsa
+	fips186_ecdsa_sigver fips186_ecdsa_siggen_verify fips186_ecc_pkv
+	fips186_rsa_sigver15 fips186_rsa_sigverpss fips186_rsa_siggen15
+	fips186_rsa_siggenpss_verify kas_ecc_cdh"
 misuse="short_digest short_cipher short_ae short_mac mac_invalid
 	ae_tag_invalid extractable syscall_not_extractable syscall_bad_pointers
 	alloc_rules populate_rules operation_info copy_operation generate_key
@@ -88,13 +109,25 @@ if ! "$gen" 150 0x5eed5eed >"$overlay/usr/share/cryptest/vectors.txt"; then
 	all_fail "cryp_gen_vectors failed"
 fi
 nvec=$(grep -vc '^#' "$overlay/usr/share/cryptest/vectors.txt")
+# NIST CAVS cases; without the files the cavs_* tests fail with the reason.
+cavs="$overlay/usr/share/cryptest/cavs_vectors.txt"
+if ! python3 "$REPO/tests/guest/cryptest/cavs_sym.py" >"$cavs" \
+	2>"$TEST_OUT/cavs-summary.txt"; then
+	echo "#error cavs_sym.py: $(head -1 "$TEST_OUT/cavs-summary.txt")" >"$cavs"
+fi
+sed 's/^/# /' "$TEST_OUT/cavs-summary.txt"
+ncavs=$(grep -vc '^#' "$cavs")
 # asym_diff: 300 cases of ECDSA P-256, ECDH P-256, X25519 and RSA-2048,
-# 37 of every other curve; fixed seed (RSA keys: OpenSSL's, fresh).
+# 37 of every other curve, 40/40/16/24/8 of RSA-1024/3072/4096/2056/1537
+# and the RSA boundary cases; fixed seed (RSA keys: OpenSSL's, fresh).
 asym_seed=0x5eed0a5e
 if ! "$gen_asym" $asym_seed 300 >"$overlay/usr/share/cryptest/asym_vectors.txt"; then
 	all_fail "cryp_gen_asym failed"
 fi
 nasym=$(grep -vc '^#' "$overlay/usr/share/cryptest/asym_vectors.txt")
+# NIST CAVS asymmetric cases (an "error" line when the files are missing).
+python3 "$REPO/tests/guest/cryptest/cavs_asym.py" \
+	>"$overlay/usr/share/cryptest/fips186.txt"
 
 npanic=$(echo $panics | wc -w)
 for run in $runs; do
@@ -110,7 +143,7 @@ for run in $runs; do
 	rc=$?
 	touch "$console" "$secure"
 	if grep -aq 'cryptest exit' "$console"; then
-		pass "$prefix/guest_ran" "$(grep -a 'cryptest: .* passed' "$console" | tr -d '\r' | tail -1); $nvec differential vectors"
+		pass "$prefix/guest_ran" "$(grep -a 'cryptest: .* passed' "$console" | tr -d '\r' | tail -1); $nvec differential vectors, $ncavs CAVS cases"
 	else
 		fail "$prefix/guest_ran" "run-qemu exit $rc (124: timeout)" "$console"
 	fi

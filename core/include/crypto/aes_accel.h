@@ -10,6 +10,7 @@
 #ifndef CRYPTO_AES_ACCEL_H
 #define CRYPTO_AES_ACCEL_H
 
+#include <rampart/types.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -26,5 +27,12 @@ void aes_accel_ctr(const uint32_t *rk, int nr, uint8_t ctr[16],
 /* @tweak: IEEE 1619's T for the first block, advanced past the last. */
 void aes_accel_xts(const uint32_t *rk, int nr, bool decrypt, uint8_t tweak[16],
 		   const uint8_t *in, uint8_t *out, size_t blocks);
+
+/*
+ * Checks the functions above against mbedTLS's AES on @cases random cases
+ * (keys, data, lengths, every mode and direction); *@mismatches counts the
+ * cases that differ. NOT_SUPPORTED where there is no acceleration.
+ */
+TEE_Result aes_accel_check(uint32_t cases, uint32_t *mismatches);
 
 #endif

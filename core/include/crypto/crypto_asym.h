@@ -5,8 +5,8 @@
  * objects: big-endian numbers (X25519: the RFC 7748 little-endian strings).
  * Randomness (RSA blinding, ECDSA k, key generation) comes from the core
  * DRBG (crypto_rng_read).
- * Implementation (mbedTLS): core/crypto/crypto_rsa_ops.c, crypto_ecc.c,
- * crypto_dh.c, crypto_kdf.c.
+ * Implementation (mbedTLS): core/crypto/crypto_rsa_ops.c, crypto_rsa_oaep.c,
+ * crypto_ecc.c, crypto_dh.c, crypto_kdf.c.
  */
 #ifndef CRYPTO_CRYPTO_ASYM_H
 #define CRYPTO_CRYPTO_ASYM_H
@@ -57,6 +57,46 @@ TEE_Result crypto_rsa_decrypt(const struct crypto_rsa_key *k,
 			      const uint8_t *label, size_t label_len,
 			      const uint8_t *in, size_t in_len, uint8_t *out,
 			      size_t *out_len);
+
+/*
+ * One block of exactly the modulus size through the raw RSA function
+ * (private: blinded), for paddings built outside mbedTLS. The input must
+ * be a number below n (BAD_PARAMETERS otherwise).
+ */
+TEE_Result crypto_rsa_raw(const struct crypto_rsa_key *k, bool priv,
+			  const uint8_t *in, uint8_t *out, size_t len);
+
+/*
+ * RSAES-OAEP with an MGF1 hash of its own (GP 1.3.1's
+ * TEE_ATTR_RSA_OAEP_MGF_HASH; mbedTLS 2.28 ties MGF1 to the label hash):
+ * crypto_rsa_oaep.c. @hash, @mgf: enum crypto_hash_alg. Results as
+ * crypto_rsa_encrypt/decrypt; a ciphertext that does not decode is
+ * BAD_PARAMETERS, whatever the reason.
+ */
+TEE_Result crypto_rsa_oaep_encrypt(const struct crypto_rsa_key *k,
+				   uint32_t hash, uint32_t mgf,
+				   const uint8_t *label, size_t label_len,
+				   const uint8_t *in, size_t in_len,
+				   uint8_t *out, size_t *out_len);
+TEE_Result crypto_rsa_oaep_decrypt(const struct crypto_rsa_key *k,
+				   uint32_t hash, uint32_t mgf,
+				   const uint8_t *label, size_t label_len,
+				   const uint8_t *in, size_t in_len,
+				   uint8_t *out, size_t *out_len);
+/*
+ * EME-OAEP (RFC 8017 7.1.1 step 2, 7.1.2 step 3) on an encoded message of
+ * @k bytes; exposed for the host tests. Encode takes the hash-size @seed.
+ * Decode works in place in @em and writes the message to @msg (room for
+ * @k bytes), its length to *msg_len; the padding check takes the same
+ * time whatever is wrong with it.
+ */
+TEE_Result crypto_oaep_encode(uint32_t hash, uint32_t mgf, const uint8_t *label,
+			      size_t label_len, const uint8_t *msg,
+			      size_t msg_len, const uint8_t *seed, uint8_t *em,
+			      size_t k);
+TEE_Result crypto_oaep_decode(uint32_t hash, uint32_t mgf, const uint8_t *label,
+			      size_t label_len, uint8_t *em, size_t k,
+			      uint8_t *msg, size_t *msg_len);
 
 /* A generated RSA key: each number in a buffer of bits/8 bytes, lengths. */
 #define CRYPTO_RSA_GEN_PARTS 8 /* n e d p q dp dq qinv */
@@ -117,6 +157,15 @@ TEE_Result crypto_hkdf(uint32_t hash, const uint8_t *salt, size_t salt_len,
 TEE_Result crypto_pbkdf2(uint32_t hash, const uint8_t *pw, size_t pw_len,
 			 const uint8_t *salt, size_t salt_len, uint32_t iter,
 			 uint8_t *out, size_t out_len);
+
+/*
+ * NIST SP 800-56A single-step KDF with a hash (OP-TEE's Concat KDF):
+ * @out_len bytes of H(1 || Z || OtherInfo) || H(2 || ...) ..., the
+ * counter 32-bit big-endian.
+ */
+TEE_Result crypto_concat_kdf(uint32_t hash, const uint8_t *z, size_t z_len,
+			     const uint8_t *other, size_t other_len,
+			     uint8_t *out, size_t out_len);
 
 /* The mbedTLS md type (mbedtls_md_type_t) of an enum crypto_hash_alg. */
 int crypto_asym_md(uint32_t hash);

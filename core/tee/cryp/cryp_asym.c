@@ -133,16 +133,29 @@ static TEE_Result rsa_cipher(const struct cryp_op *op, uint32_t mode,
 	const uint8_t *l = label ? label->buf : NULL;
 	size_t l_len = label ? label->len : 0;
 
-	/* GP 1.3.1's MGF1 hash: mbedTLS only has MGF1 with the OAEP hash. */
+	/*
+	 * GP 1.3.1's MGF1 hash: a 4-byte TEE_ALG_SHA* (or MD5) value. One
+	 * other than the OAEP hash takes our own EME-OAEP (mbedTLS 2.28 has
+	 * one hash per RSA context); an unknown one is NOT_SUPPORTED, as in
+	 * OP-TEE, whose libutee returns that code to the TA.
+	 */
 	if (mgf) {
-		uint32_t want = TEE_ALG_SHA1 + alg->backend - CRYPTO_HASH_SHA1;
-		uint32_t got = 0;
+		uint32_t got = 0, hash;
 
 		if (alg->cmode != CRYPTO_RSA_OAEP || mgf->len != sizeof(got))
 			return TEE_ERROR_BAD_PARAMETERS;
 		memcpy(&got, mgf->buf, sizeof(got));
-		if (got != want)
-			return TEE_ERROR_BAD_PARAMETERS;
+		if (got < TEE_ALG_MD5 || got > TEE_ALG_SHA512)
+			return TEE_ERROR_NOT_SUPPORTED;
+		hash = CRYPTO_HASH_MD5 + (got - TEE_ALG_MD5);
+		if (hash != alg->backend && mode == TEE_MODE_ENCRYPT)
+			return crypto_rsa_oaep_encrypt(&k, alg->backend, hash,
+						       l, l_len, in, in_len,
+						       out, out_len);
+		if (hash != alg->backend)
+			return crypto_rsa_oaep_decrypt(&k, alg->backend, hash,
+						       l, l_len, in, in_len,
+						       out, out_len);
 	}
 	if (mode == TEE_MODE_ENCRYPT)
 		return crypto_rsa_encrypt(&k, alg->cmode, alg->backend, l,

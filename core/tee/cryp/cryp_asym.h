@@ -18,6 +18,8 @@
 #define CRYP_ASYM_DH 0x103
 #define CRYP_ASYM_HKDF 0x104
 #define CRYP_ASYM_PBKDF2 0x105
+#define CRYP_ASYM_CONCAT_KDF 0x106
+#define CRYP_ASYM_HKDF_GP 0x107 /* TEE_ALG_HKDF: hash from a parameter */
 
 /* The largest input or output of one call: an RSA-4096 block. */
 #define CRYP_ASYM_MAX_BLOCK 512

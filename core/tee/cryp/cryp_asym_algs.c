@@ -1,9 +1,10 @@
 /*
  * The asymmetric algorithms and key derivations the core implements (GP
- * 1.3.1 table 6-11 subset, plus OP-TEE's raw PKCS#1 v1.5 signature and
- * MD5 PSS/OAEP extensions). For these, cryp_alg.key_type is the public-key
- * type (or the key-pair type when only a pair is any use), .backend the
- * hash (enum crypto_hash_alg or CRYPTO_ASYM_NO_HASH) and .cmode the scheme
+ * 1.3.1 table 6-11 subset, plus OP-TEE's raw PKCS#1 v1.5 signature, MD5
+ * PSS/OAEP, HKDF, PBKDF2 and Concat KDF extensions). For these,
+ * cryp_alg.key_type is the public-key type (or the key-pair type when only
+ * a pair is any use; the secret type for the KDFs), .backend the hash
+ * (enum crypto_hash_alg or CRYPTO_ASYM_NO_HASH) and .cmode the scheme
  * (enum crypto_rsa_scheme, or one of CRYP_ASYM_* for the others).
  */
 #include <tee/tee_cryp_asym_defs.h>
@@ -38,6 +39,12 @@
 		.algo = (a), .op_class = TEE_OPERATION_KEY_DERIVATION,         \
 		.key_type = TEE_TYPE_PBKDF2_PASSWORD, .backend = (h),          \
 		.cmode = CRYP_ASYM_PBKDF2, .block = 1                          \
+	}
+#define CONCAT_KDF(a, h)                                                       \
+	{                                                                      \
+		.algo = (a), .op_class = TEE_OPERATION_KEY_DERIVATION,         \
+		.key_type = TEE_TYPE_CONCAT_KDF_Z, .backend = (h),             \
+		.cmode = CRYP_ASYM_CONCAT_KDF, .block = 1                      \
 	}
 #define RSA TEE_TYPE_RSA_PUBLIC_KEY
 #define V15 CRYPTO_RSA_PKCS1_V15
@@ -89,6 +96,18 @@ static const struct cryp_alg asym_algs[] = {
 	PBKDF2(TEE_ALG_PBKDF2_HMAC_SHA256_DERIVE_KEY, CRYPTO_HASH_SHA256),
 	PBKDF2(TEE_ALG_PBKDF2_HMAC_SHA384_DERIVE_KEY, CRYPTO_HASH_SHA384),
 	PBKDF2(TEE_ALG_PBKDF2_HMAC_SHA512_DERIVE_KEY, CRYPTO_HASH_SHA512),
+	CONCAT_KDF(TEE_ALG_CONCAT_KDF_SHA1_DERIVE_KEY, CRYPTO_HASH_SHA1),
+	CONCAT_KDF(TEE_ALG_CONCAT_KDF_SHA224_DERIVE_KEY, CRYPTO_HASH_SHA224),
+	CONCAT_KDF(TEE_ALG_CONCAT_KDF_SHA256_DERIVE_KEY, CRYPTO_HASH_SHA256),
+	CONCAT_KDF(TEE_ALG_CONCAT_KDF_SHA384_DERIVE_KEY, CRYPTO_HASH_SHA384),
+	CONCAT_KDF(TEE_ALG_CONCAT_KDF_SHA512_DERIVE_KEY, CRYPTO_HASH_SHA512),
+	/* GP 1.3.1: backend is the hash when no parameter names one. */
+	{.algo = TEE_ALG_HKDF,
+	 .op_class = TEE_OPERATION_KEY_DERIVATION,
+	 .key_type = TEE_TYPE_HKDF,
+	 .backend = CRYPTO_HASH_SHA256,
+	 .cmode = CRYP_ASYM_HKDF_GP,
+	 .block = 1},
 };
 
 const struct cryp_alg *cryp_asym_alg_find(uint32_t algo)
@@ -114,6 +133,9 @@ bool cryp_asym_key_ok(const struct cryp_alg *alg, uint32_t mode, uint32_t type)
 	bool priv = mode == TEE_MODE_SIGN || mode == TEE_MODE_DECRYPT ||
 		    mode == TEE_MODE_DERIVE;
 
+	/* GP 1.3.1's HKDF key is a secret type without a key-pair twin. */
+	if (alg->key_type == TEE_TYPE_HKDF)
+		return type == TEE_TYPE_HKDF;
 	if (type == (alg->key_type | KEYPAIR_BIT))
 		return true;
 	return !priv && type == alg->key_type;

@@ -1,8 +1,8 @@
 /*
- * TEE_DeriveKey: ECDH over the NIST curves, X25519, finite-field DH, and
- * OP-TEE's HKDF and PBKDF2 extensions. The result becomes the
- * TEE_ATTR_SECRET_VALUE of the TA's (generic secret) object, with the
- * object rules of TEE_PopulateTransientObject.
+ * TEE_DeriveKey: ECDH over the NIST curves, X25519, finite-field DH,
+ * OP-TEE's HKDF, PBKDF2 and Concat KDF extensions and GP 1.3.1's HKDF. The
+ * result becomes the TEE_ATTR_SECRET_VALUE of the TA's (generic secret) object,
+ * with the object rules of TEE_PopulateTransientObject.
  */
 #include <tee/tee_cryp_asym_defs.h>
 
@@ -102,17 +102,123 @@ static TEE_Result out_len(const struct cryp_attr_in *p, size_t n, uint32_t id,
 	return TEE_SUCCESS;
 }
 
+/* BAD_PARAMETERS for a parameter not in @ids (OP-TEE's rule for these). */
+static TEE_Result only(const struct cryp_attr_in *p, size_t n,
+		       const uint32_t *ids, size_t nids)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+
+		while (j < nids && ids[j] != p[i].id)
+			j++;
+		if (j == nids)
+			return TEE_ERROR_BAD_PARAMETERS;
+	}
+	return TEE_SUCCESS;
+}
+
+/*
+ * A mandatory length in bytes (OP-TEE's DKM length, GP's KDF key size):
+ * absent, 0 or more than the output object holds is BAD_PARAMETERS.
+ */
+static TEE_Result dkm_len(const struct cryp_attr_in *p, size_t n, uint32_t id,
+			  const struct cryp_obj *dst, size_t *len)
+{
+	const struct cryp_attr_in *a = param(p, n, id);
+
+	if (!a || !a->a || a->a > dst->max_size / 8 ||
+	    a->a > CRYP_ASYM_MAX_BLOCK)
+		return TEE_ERROR_BAD_PARAMETERS;
+	*len = a->a;
+	return TEE_SUCCESS;
+}
+
+static TEE_Result concat_kdf(const struct cryp_alg *alg,
+			     const struct cryp_obj *k,
+			     const struct cryp_attr_in *p, size_t n,
+			     const struct cryp_obj *dst, uint8_t *secret,
+			     size_t *len)
+{
+	static const uint32_t ids[] = {TEE_ATTR_CONCAT_KDF_OTHER_INFO,
+				       TEE_ATTR_CONCAT_KDF_DKM_LENGTH};
+	const struct cryp_attr *z = cryp_obj_attr(k, TEE_ATTR_CONCAT_KDF_Z);
+	struct crypto_bn info = buf_param(p, n, TEE_ATTR_CONCAT_KDF_OTHER_INFO,
+					  TEE_ATTR_CONCAT_KDF_OTHER_INFO);
+	TEE_Result res = only(p, n, ids, ARRAY_SIZE(ids));
+
+	if (!z)
+		return TEE_ERROR_BAD_STATE;
+	if (!res)
+		res = dkm_len(p, n, TEE_ATTR_CONCAT_KDF_DKM_LENGTH, dst, len);
+	return res ? res
+		   : crypto_concat_kdf(alg->backend, z->buf, z->len, info.p,
+				       info.len, secret, *len);
+}
+
+/* TEE_ATTR_HKDF_HASH_ALGORITHM: a digest or an HMAC algorithm ID. */
+static TEE_Result gp_hash(const struct cryp_attr_in *p, size_t n, uint32_t dflt,
+			  uint32_t *hash)
+{
+	const struct cryp_attr_in *a =
+		param(p, n, TEE_ATTR_HKDF_HASH_ALGORITHM);
+	uint32_t cls, low;
+
+	*hash = dflt;
+	if (!a)
+		return TEE_SUCCESS;
+	/* TEE_ALG_MD5..SHA512 (0x5000000x), TEE_ALG_HMAC_* (0x3000000x). */
+	cls = a->a & 0xf0000000u;
+	low = a->a & 0x0fffffffu;
+	if ((cls != 0x50000000u && cls != 0x30000000u) || low < 1 || low > 6)
+		return TEE_ERROR_BAD_PARAMETERS;
+	*hash = CRYPTO_HASH_MD5 + (low - 1);
+	return TEE_SUCCESS;
+}
+
+/* GP 1.3.1's TEE_ALG_HKDF: RFC 5869 over the key's secret value. */
+static TEE_Result hkdf_gp(const struct cryp_alg *alg, const struct cryp_obj *k,
+			  const struct cryp_attr_in *p, size_t n,
+			  const struct cryp_obj *dst, uint8_t *secret,
+			  size_t *len)
+{
+	static const uint32_t ids[] = {TEE_ATTR_HKDF_SALT, TEE_ATTR_HKDF_INFO,
+				       TEE_ATTR_HKDF_HASH_ALGORITHM,
+				       TEE_ATTR_KDF_KEY_SIZE};
+	const struct cryp_attr *ikm = cryp_obj_attr(k, TEE_ATTR_SECRET_VALUE);
+	struct crypto_bn salt =
+		buf_param(p, n, TEE_ATTR_HKDF_SALT, TEE_ATTR_HKDF_SALT);
+	struct crypto_bn info =
+		buf_param(p, n, TEE_ATTR_HKDF_INFO, TEE_ATTR_HKDF_INFO);
+	uint32_t hash = 0;
+	TEE_Result res = only(p, n, ids, ARRAY_SIZE(ids));
+
+	if (!ikm)
+		return TEE_ERROR_BAD_STATE;
+	if (!res)
+		res = gp_hash(p, n, alg->backend, &hash);
+	if (!res)
+		res = dkm_len(p, n, TEE_ATTR_KDF_KEY_SIZE, dst, len);
+	return res ? res
+		   : crypto_hkdf(hash, salt.p, salt.len, ikm->buf, ikm->len,
+				 info.p, info.len, secret, *len);
+}
+
 static TEE_Result kdf(const struct cryp_alg *alg, const struct cryp_obj *k,
-		      const struct cryp_attr_in *p, size_t n, uint8_t *secret,
-		      size_t *len)
+		      const struct cryp_attr_in *p, size_t n,
+		      const struct cryp_obj *dst, uint8_t *secret, size_t *len)
 {
 	const struct cryp_attr_in *iter;
-	const struct cryp_attr *in = cryp_obj_attr(
-		k, alg->cmode == CRYP_ASYM_HKDF ? TEE_ATTR_HKDF_IKM
-						: TEE_ATTR_PBKDF2_PASSWORD);
+	const struct cryp_attr *in;
 	struct crypto_bn salt, info;
 	TEE_Result res;
 
+	if (alg->cmode == CRYP_ASYM_CONCAT_KDF)
+		return concat_kdf(alg, k, p, n, dst, secret, len);
+	if (alg->cmode == CRYP_ASYM_HKDF_GP)
+		return hkdf_gp(alg, k, p, n, dst, secret, len);
+	in = cryp_obj_attr(k, alg->cmode == CRYP_ASYM_HKDF
+				      ? TEE_ATTR_HKDF_IKM
+				      : TEE_ATTR_PBKDF2_PASSWORD);
 	if (!in)
 		return TEE_ERROR_BAD_STATE;
 	if (alg->cmode == CRYP_ASYM_HKDF) {
@@ -164,7 +270,8 @@ TEE_Result cryp_derive(struct cryp_inst *ci, struct cryp_op *op,
 		res = dh(op->key[0], params, n, secret, &out.len);
 		break;
 	default:
-		res = kdf(op->alg, op->key[0], params, n, secret, &out.len);
+		res = kdf(op->alg, op->key[0], params, n, dst, secret,
+			  &out.len);
 	}
 	if (!res)
 		res = cryp_obj_populate(ci, dst, &out, 1);

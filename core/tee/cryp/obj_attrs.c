@@ -12,6 +12,8 @@
  */
 #include <string.h>
 
+#include <tee/tee_cryp_asym_defs.h>
+
 #include "cryp.h"
 
 /* Rule flags. */
@@ -117,6 +119,8 @@ static const struct cryp_type types[] = {
 	     concat_z_rules),
 	TYPE(TEE_TYPE_PBKDF2_PASSWORD, 8, 4096, 8, SIZE_SECRET, true,
 	     pbkdf2_rules),
+	/* GP 1.3.1's HKDF input key: a plain secret value. */
+	SECRET(TEE_TYPE_HKDF, 8, 4096, 8),
 	TYPE(TEE_TYPE_RSA_PUBLIC_KEY, 256, 4096, 0, SIZE_BIGNUM, false,
 	     rsa_pub_rules),
 	TYPE(TEE_TYPE_RSA_KEYPAIR, 256, 4096, 0, SIZE_BIGNUM, false,

@@ -89,4 +89,12 @@
  */
 #define PTA_TEST_CMD_RPC_GET_TIME 9
 
+/*
+ * [0] VALUE_INPUT a = cases (1..10000)  [1] VALUE_OUTPUT a = cases whose
+ * AES with the CPU's instructions differed from mbedTLS's: the core's
+ * aes_accel_check(). TEE_ERROR_NOT_SUPPORTED where the core does not use
+ * such instructions.
+ */
+#define PTA_TEST_CMD_AES_ACCEL_CHECK 10
+
 #endif

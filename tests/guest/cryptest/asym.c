@@ -24,6 +24,10 @@ const char *const asym_group_names[ASYM_G_COUNT] = {
 	[ASYM_G_KEYGEN] = "keygen",
 	[ASYM_G_KEYGEN_2048] = "keygen_rsa2048",
 	[ASYM_G_MISUSE] = "misuse",
+	[ASYM_G_CONCAT_KDF] = "concat_kdf",
+	[ASYM_G_HKDF_GP] = "hkdf_gp",
+	[ASYM_G_RSA_OAEP_MGF] = "rsa_oaep_mgf",
+	[ASYM_G_KDF_MISUSE] = "kdf_misuse",
 };
 
 uint32_t cur_group;

@@ -6,6 +6,8 @@
  * Prints one line per case and exits 0 only if there were cases and all
  * of them were right. Usage: cryp_asym_check CONSOLE_LOG [TAG]
  * TAG (default ASYMX): ASYMD for the asym_diff tests' lines, same format.
+ * The salt field: 0 the GP default (the digest length), else the salt
+ * length; SALT_EXPLICIT set: exactly the low bits, 0 included.
  */
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
@@ -21,6 +23,7 @@
 #define MODE_ENCRYPT 0
 #define MODE_SIGN 2
 #define MAX_ATTRS 8
+#define SALT_EXPLICIT 0x80000000u
 
 struct buf {
 	uint8_t b[2048];
@@ -188,6 +191,8 @@ static EVP_PKEY *ec_key(const struct item *it)
 static const EVP_MD *md_by_size(size_t n)
 {
 	switch (n) {
+	case 16:
+		return EVP_md5();
 	case 20:
 		return EVP_sha1();
 	case 28:
@@ -200,13 +205,16 @@ static const EVP_MD *md_by_size(size_t n)
 	return EVP_sha512();
 }
 
-/* GP's OAEP IDs: the hash in bits 23:20 (2 SHA-1 .. 6 SHA-512). */
+/*
+ * GP's OAEP IDs: the hash in bits 23:20 (2 SHA-1 .. 6 SHA-512; 1 MD5 in
+ * OP-TEE's 0xF0110230).
+ */
 static const EVP_MD *oaep_md(uint32_t algo)
 {
-	static const size_t sizes[] = {0, 0, 20, 28, 32, 48, 64};
+	static const size_t sizes[] = {0, 16, 20, 28, 32, 48, 64};
 	uint32_t h = (algo >> 20) & 0xf;
 
-	return h >= 2 && h <= 6 ? md_by_size(sizes[h]) : NULL;
+	return h >= 1 && h <= 6 ? md_by_size(sizes[h]) : NULL;
 }
 
 static const char *check_sign(const struct item *it)
@@ -234,12 +242,15 @@ static const char *check_sign(const struct item *it)
 		ECDSA_SIG_free(es);
 	} else {
 		const EVP_MD *md = md_by_size(it->in.len);
+		uint32_t salt = it->salt & SALT_EXPLICIT
+					? it->salt & ~SALT_EXPLICIT
+				: it->salt ? it->salt
+					   : (uint32_t)it->in.len;
 
 		EVP_PKEY_CTX_set_rsa_padding(c, RSA_PKCS1_PSS_PADDING);
 		EVP_PKEY_CTX_set_signature_md(c, md);
 		EVP_PKEY_CTX_set_rsa_mgf1_md(c, md);
-		EVP_PKEY_CTX_set_rsa_pss_saltlen(c, it->salt ? (int)it->salt
-							     : (int)it->in.len);
+		EVP_PKEY_CTX_set_rsa_pss_saltlen(c, (int)salt);
 	}
 	if (EVP_PKEY_verify(c, sig, sig_len, it->in.b, it->in.len) != 1)
 		err = "signature does not verify";

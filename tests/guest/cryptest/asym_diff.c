@@ -6,8 +6,10 @@
  * signatures, decryptions, shared secrets) must equal OpenSSL's bytes;
  * OpenSSL's signatures must verify and fail once tampered with; the TA's
  * own ECDSA/PSS signatures and OAEP/v1.5 ciphertexts are printed as
- * "@@ASYMD ...@@" lines (asym_export.c's format) for the host to check
- * with OpenSSL (cryp_asym_check).
+ * "@@ASYMD ...@@" lines (asym_export.c's format; an explicit PSS salt
+ * length has SALT_EXPLICIT set, as 0 there means the default) for the host
+ * to check with OpenSSL (cryp_asym_check). A line ending in "!<error>"
+ * must be refused with that GP error (e.g. a plaintext one byte too long).
  */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -28,6 +30,7 @@
 #define FLAG_VALUE (1u << 29)
 #define PSS_SALT 0xF0000A30u
 #define OAEP_LABEL 0xD0000930u
+#define SALT_EXPLICIT 0x80000000u
 
 const char *asym_vectors_path = "/usr/share/cryptest/asym_vectors.txt";
 
@@ -44,40 +47,14 @@ struct acase {
 	struct battr key[MAX_ATTRS], prm[MAX_ATTRS];
 	uint8_t in[600], aux[600], want[600];
 	size_t in_len, aux_len, want_len;
+	uint32_t refused; /* the GP error the TA must return; 0: success */
 	char *in_hex;
 };
-
-static bool unhex(const char *s, uint8_t *b, size_t cap, size_t *len)
-{
-	size_t n = strlen(s);
-
-	*len = 0;
-	if (!strcmp(s, "-"))
-		return true;
-	if (n % 2 || n / 2 > cap)
-		return false;
-	for (size_t i = 0; i < n; i += 2) {
-		unsigned int v;
-
-		if (sscanf(s + i, "%2x", &v) != 1)
-			return false;
-		b[(*len)++] = (uint8_t)v;
-	}
-	return true;
-}
-
-static bool hexu32(const char *s, uint32_t *v)
-{
-	char *end;
-
-	*v = (uint32_t)strtoul(s, &end, 16);
-	return *s && !*end;
-}
 
 static bool parse_attrs(char **tok, int ntok, int *t, struct battr *a,
 			uint32_t *n)
 {
-	if (*t >= ntok || !hexu32(tok[(*t)++], n) || *n > MAX_ATTRS)
+	if (*t >= ntok || !hex_u32(tok[(*t)++], n) || *n > MAX_ATTRS)
 		return false;
 	for (uint32_t i = 0; i < *n; i++) {
 		char *eq;
@@ -86,8 +63,8 @@ static bool parse_attrs(char **tok, int ntok, int *t, struct battr *a,
 			return false;
 		*eq = 0;
 		a[i].hex = eq + 1;
-		if (!hexu32(tok[(*t)++], &a[i].id) ||
-		    !unhex(eq + 1, a[i].b, sizeof(a[i].b), &a[i].len))
+		if (!hex_u32(tok[(*t)++], &a[i].id) ||
+		    !hex_bytes(eq + 1, a[i].b, sizeof(a[i].b), &a[i].len))
 			return false;
 	}
 	return true;
@@ -104,17 +81,23 @@ static bool parse(char *line, struct acase *c)
 	if (n < 9)
 		return false;
 	c->name = tok[0];
-	if (!hexu32(tok[1], &c->algo) || !hexu32(tok[2], &c->mode) ||
-	    !hexu32(tok[3], &c->type))
+	if (!hex_u32(tok[1], &c->algo) || !hex_u32(tok[2], &c->mode) ||
+	    !hex_u32(tok[3], &c->type))
 		return false;
 	t = 4;
 	if (!parse_attrs(tok, n, &t, c->key, &c->nkey) ||
-	    !parse_attrs(tok, n, &t, c->prm, &c->nprm) || t + 3 != n)
+	    !parse_attrs(tok, n, &t, c->prm, &c->nprm))
+		return false;
+	c->refused = 0;
+	if (t + 4 == n && (tok[t + 3][0] != '!' ||
+			   !hex_u32(tok[t + 3] + 1, &c->refused) || !c->refused))
+		return false;
+	if (t + 3 != n && t + 4 != n)
 		return false;
 	c->in_hex = tok[t];
-	return unhex(tok[t], c->in, sizeof(c->in), &c->in_len) &&
-	       unhex(tok[t + 1], c->aux, sizeof(c->aux), &c->aux_len) &&
-	       unhex(tok[t + 2], c->want, sizeof(c->want), &c->want_len);
+	return hex_bytes(tok[t], c->in, sizeof(c->in), &c->in_len) &&
+	       hex_bytes(tok[t + 1], c->aux, sizeof(c->aux), &c->aux_len) &&
+	       hex_bytes(tok[t + 2], c->want, sizeof(c->want), &c->want_len);
 }
 
 static uint8_t req[CRYPT_ASYM_OP_MAX];
@@ -200,8 +183,8 @@ static void export(const struct acase *c, const uint8_t *out, size_t len)
 	const struct battr *label = NULL;
 
 	for (uint32_t i = 0; i < c->nprm; i++) {
-		if (c->prm[i].id == PSS_SALT)
-			hexu32(c->prm[i].hex, &salt);
+		if (c->prm[i].id == PSS_SALT && hex_u32(c->prm[i].hex, &salt))
+			salt |= SALT_EXPLICIT;
 		if (c->prm[i].id == OAEP_LABEL)
 			label = &c->prm[i];
 	}
@@ -217,13 +200,64 @@ static void export(const struct acase *c, const uint8_t *out, size_t len)
 	printf("@@\n");
 }
 
+/* Runs c (one line) and checks the TA's answer; *r, *len: its result. */
+static bool run_case(TEEC_Session *s, struct acase *c, uint8_t *out,
+		     size_t *len, uint32_t *r)
+{
+	size_t cap = *len;
+
+	*r = op_run(s, c, c->aux, out, len);
+	if (c->refused)
+		return *r == c->refused;
+	switch (c->mode) {
+	case M_VERIFY:
+		if (*r || !c->aux_len)
+			return !*r;
+		c->aux[c->aux_len - 1] ^= 1; /* tampered */
+		*len = cap;
+		*r = op_run(s, c, c->aux, out, len);
+		return *r == SIG_INVALID;
+	case M_ENCRYPT:
+		return !*r;
+	case M_SIGN:
+		/* PKCS#1 v1.5 signatures are exact, others go back. */
+		return !*r && (!c->want_len || (*len == c->want_len &&
+						!memcmp(out, c->want, *len)));
+	}
+	return !*r && *len == c->want_len && !memcmp(out, c->want, *len);
+}
+
+/* Time per group of lines (the name up to its first '-': rsa4096). */
+struct timing {
+	char group[16];
+	size_t n;
+	double s;
+};
+
+static void timed(struct timing *t, size_t cap, const char *name, double s)
+{
+	size_t g = strcspn(name, "-"), i;
+
+	for (i = 0; i < cap && t[i].n; i++)
+		if (strlen(t[i].group) == g && !strncmp(t[i].group, name, g))
+			break;
+	if (i == cap || g >= sizeof(t[i].group))
+		return;
+	if (!t[i].n)
+		memcpy(t[i].group, name, g);
+	t[i].n++;
+	t[i].s += s;
+}
+
 static void run_prefix(const char *prefix, size_t min_cases)
 {
 	static uint8_t out[1024];
 	static struct acase c;
+	static struct timing tm[8];
 	FILE *f = fopen(asym_vectors_path, "r");
 	size_t cap = 0, n = 0, ok = 0, exported = 0, lineno = 0;
 	char *line = NULL, seed[40] = "?";
+	double start = now_s();
 	TEEC_Context ctx;
 	TEEC_Session s;
 
@@ -237,6 +271,7 @@ static void run_prefix(const char *prefix, size_t min_cases)
 	}
 	while (getline(&line, &cap, f) > 0) {
 		size_t len = sizeof(out);
+		double t0 = now_s();
 		uint32_t r;
 		bool good;
 
@@ -251,46 +286,28 @@ static void run_prefix(const char *prefix, size_t min_cases)
 			       lineno);
 			continue;
 		}
-		r = op_run(&s, &c, c.aux, out, &len);
-		switch (c.mode) {
-		case M_VERIFY:
-			good = r == 0;
-			if (good && c.aux_len) {
-				c.aux[c.aux_len - 1] ^= 1; /* tampered */
-				r = op_run(&s, &c, c.aux, out, &len);
-				good = r == SIG_INVALID;
-			}
-			break;
-		case M_ENCRYPT:
-			good = r == 0;
-			break;
-		case M_SIGN:
-			/* PKCS#1 v1.5 signatures are exact, others go back. */
-			good = r == 0 &&
-			       (!c.want_len || (len == c.want_len &&
-						!memcmp(out, c.want, len)));
-			break;
-		default:
-			good = r == 0 && len == c.want_len &&
-			       !memcmp(out, c.want, len);
-			break;
-		}
-		if (r == 0 && (c.mode == M_ENCRYPT ||
-			       (c.mode == M_SIGN && !c.want_len))) {
+		good = run_case(&s, &c, out, &len, &r);
+		if (r == 0 && !c.refused &&
+		    (c.mode == M_ENCRYPT ||
+		     (c.mode == M_SIGN && !c.want_len))) {
 			export(&c, out, len);
 			exported++;
 		}
 		expect(good,
-		       "seed %s case %s (mode %u): result 0x%x, %zu bytes",
-		       seed, c.name, c.mode, r, len);
+		       "seed %s case %s (mode %u): result 0x%x, %zu bytes%s",
+		       seed, c.name, c.mode, r, len,
+		       c.refused ? " (must be refused)" : "");
 		ok += good;
+		timed(tm, ARRAY_SIZE(tm), c.name, now_s() - t0);
 	}
 	fflush(stdout);
 	free(line);
 	fclose(f);
 	expect(n >= min_cases, "only %zu %s cases", n, prefix);
-	note("seed %s: %zu of %zu cases right, %zu sent to the host", seed, ok,
-	     n, exported);
+	note("seed %s: %zu of %zu cases right, %zu sent to the host, %.1f s",
+	     seed, ok, n, exported, now_s() - start);
+	for (size_t i = 0; i < ARRAY_SIZE(tm) && tm[i].n && tm[1].n; i++)
+		note("; %s %zu in %.1f s", tm[i].group, tm[i].n, tm[i].s);
 	close_crypt(&ctx, &s);
 }
 
@@ -309,7 +326,8 @@ void t_asym_diff_x25519(void)
 	run_prefix("x25519-", 200);
 }
 
+/* Every modulus size: rsa1024-, rsa2048-, ... */
 void t_asym_diff_rsa(void)
 {
-	run_prefix("rsa2048-", 200);
+	run_prefix("rsa", 300);
 }

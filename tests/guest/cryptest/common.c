@@ -63,6 +63,33 @@ void close_crypt(TEEC_Context *ctx, TEEC_Session *s)
 	TEEC_FinalizeContext(ctx);
 }
 
+bool hex_bytes(const char *s, uint8_t *b, size_t cap, size_t *len)
+{
+	size_t n = strlen(s);
+
+	*len = 0;
+	if (!strcmp(s, "-"))
+		return true;
+	if (n % 2 || n / 2 > cap)
+		return false;
+	for (size_t i = 0; i < n; i += 2) {
+		unsigned int v;
+
+		if (sscanf(s + i, "%2x", &v) != 1)
+			return false;
+		b[(*len)++] = (uint8_t)v;
+	}
+	return true;
+}
+
+bool hex_u32(const char *s, uint32_t *v)
+{
+	char *end;
+
+	*v = (uint32_t)strtoul(s, &end, 16);
+	return *s && !*end;
+}
+
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')

@@ -40,6 +40,12 @@ void close_crypt(TEEC_Context *ctx, TEEC_Session *s);
 bool vec_parse(char *line, struct vec *v);
 void vec_free(struct vec *v);
 /*
+ * The vector files' fields: hex bytes ("-": none) into @b (at most @cap),
+ * and a hex number; false on a malformed field.
+ */
+bool hex_bytes(const char *s, uint8_t *b, size_t cap, size_t *len);
+bool hex_u32(const char *s, uint32_t *v);
+/*
  * Runs @v through CRYPT_CMD_RUN with @seed and extra TA @flags; true if
  * the result and the output are the expected ones (a note otherwise).
  */
@@ -55,6 +61,7 @@ void t_kat_mac(void);
 void t_kat_cipher(void);
 void t_kat_ae(void);
 void t_kat_million_a(void);
+void t_aes_accel_vs_mbedtls(void); /* aes_accel.c */
 void t_gp11(void);
 void t_foreign_handle(void);
 /* vectors.c: the differential file, one class per test. */
@@ -63,6 +70,12 @@ void t_vec_digest(void);
 void t_vec_mac(void);
 void t_vec_cipher(void);
 void t_vec_ae(void);
+/* vectors.c: NIST CAVS cases (cavs_sym.py), one class per test. */
+extern const char *cavs_path;
+void t_cavs_digest(void);
+void t_cavs_mac(void);
+void t_cavs_cipher(void);
+void t_cavs_ae(void);
 /* misuse.c */
 extern uint32_t cur_scenario;
 void t_misuse(void);
@@ -78,6 +91,15 @@ void t_asym_diff_ecdsa(void);
 void t_asym_diff_ecdh(void);
 void t_asym_diff_x25519(void);
 void t_asym_diff_rsa(void);
+/* fips186.c: NIST CAVS vectors (cavs_asym.py, fips186.txt). */
+void t_fips186_ecdsa_sigver(void);
+void t_fips186_ecdsa_siggen_verify(void);
+void t_fips186_ecc_pkv(void);
+void t_fips186_rsa_sigver15(void);
+void t_fips186_rsa_sigverpss(void);
+void t_fips186_rsa_siggen15(void);
+void t_fips186_rsa_siggenpss_verify(void);
+void t_kas_ecc_cdh(void);
 /* cryptest --bench N: sign/verify timings (CRYPT_CMD_ASYM_BENCH). */
 int asym_bench(int samples);
 

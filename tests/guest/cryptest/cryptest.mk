@@ -12,7 +12,8 @@
 
 CRYPTEST_CLIENT_EXPORT := $(O)/export-client
 CRYPTEST_SRCS := $(filter-out tests/guest/cryptest/gen_vectors.c \
-	tests/guest/cryptest/asym_check.c tests/guest/cryptest/gen_asym.c, \
+	tests/guest/cryptest/asym_check.c tests/guest/cryptest/gen_asym.c \
+	tests/guest/cryptest/gen_asym_rsa.c, \
 	$(wildcard tests/guest/cryptest/*.c)) tests/guest/common/runner.c
 
 $(O)/guest/cryptest: $(CRYPTEST_SRCS) tests/guest/cryptest/cryptest.h \
@@ -24,7 +25,7 @@ $(O)/guest/cryptest: $(CRYPTEST_SRCS) tests/guest/cryptest/cryptest.h \
 	@echo "  GUESTCC $@"
 	$(Q)$(CROSS_COMPILE)gcc -static -O2 -Wall -Wextra -Werror -pthread \
 		-Itests/guest/common -I$(CRYPTEST_CLIENT_EXPORT)/include \
-		-Itests/ta/crypt_ta/include -o $@ $(CRYPTEST_SRCS) \
+		-Itests/ta/crypt_ta/include -Iinc -o $@ $(CRYPTEST_SRCS) \
 		$(CRYPTEST_CLIENT_EXPORT)/lib/libteec.a
 
 $(O)/tests/cryp_gen_vectors: tests/guest/cryptest/gen_vectors.c \
@@ -42,10 +43,12 @@ $(O)/tests/cryp_asym_check: tests/guest/cryptest/asym_check.c \
 
 # Draws the asym_diff cases and computes them with OpenSSL.
 $(O)/tests/cryp_gen_asym: tests/guest/cryptest/gen_asym.c \
-		tests/guest/cryptest/cryptest.mk
+		tests/guest/cryptest/gen_asym_rsa.c \
+		tests/guest/cryptest/gen_asym.h tests/guest/cryptest/cryptest.mk
 	@mkdir -p $(dir $@)
 	@echo "  HOSTCC  $@"
-	$(Q)$(HOST_CC) -std=gnu11 -O2 -Wall -Wextra -Werror $< -lcrypto -o $@
+	$(Q)$(HOST_CC) -std=gnu11 -O2 -Wall -Wextra -Werror \
+		$(filter %.c,$^) -lcrypto -o $@
 
 # The fragment is read before the top Makefile sets GUEST_PROGS, so the
 # targets are hung on `guest` and `check` directly.

@@ -1,39 +1,35 @@
 /*
  * Host side of the asym_diff tests: draws random EC and X25519 key pairs
- * and messages from a fixed seed (RSA-2048 keys come from OpenSSL's own
+ * and messages from a fixed seed (RSA keys come from OpenSSL's own
  * generator, so they differ per run) and computes with OpenSSL what the TA
  * must match. One line per TA operation (tests/guest/cryptest/asym_diff.c
  * reads them):
  *   <name> <algo> <mode> <key type> <n> {<id>=<hex>} <m> {<id>=<hex>}
- *   <in> <aux> <want>
+ *   <in> <aux> <want> [!<GP error>]
  * hex "-" is empty. mode: sign (want "-": the TA's signature goes back to
  * the host, else it must equal want), verify (aux is the signature; the
- * guest also tampers with it), encrypt (always goes back), decrypt, derive
- * (the m attributes are the peer's public value).
+ * guest also tampers with it), encrypt (goes back, unless the line ends
+ * with the error the TA must return), decrypt, derive (the m attributes
+ * are the peer's public value).
  * Usage: cryp_gen_asym SEED N  (N cases of P-256, X25519 and RSA-2048,
- * N/8 of each other curve)
+ * N/8 of each other curve; the other RSA sizes in proportion and the RSA
+ * boundary cases: gen_asym_rsa.c)
  */
 #include <openssl/core_names.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
-#include <openssl/rsa.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define M_ENCRYPT 0
-#define M_DECRYPT 1
-#define M_SIGN 2
-#define M_VERIFY 3
-#define M_DERIVE 6
-#define RSA_KEYS 8
+#include "gen_asym.h"
 
 static uint64_t rng_state;
 
-static uint64_t rnd64(void)
+uint64_t rnd64(void)
 {
 	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
 
@@ -42,19 +38,19 @@ static uint64_t rnd64(void)
 	return z ^ (z >> 31);
 }
 
-static void rnd_bytes(uint8_t *b, size_t n)
+void rnd_bytes(uint8_t *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		b[i] = (uint8_t)rnd64();
 }
 
-static void die(const char *what)
+void die(const char *what)
 {
 	fprintf(stderr, "cryp_gen_asym: %s failed\n", what);
 	exit(1);
 }
 
-static void hex(const uint8_t *b, size_t n)
+void hex(const uint8_t *b, size_t n)
 {
 	if (!n)
 		fputs("-", stdout);
@@ -62,7 +58,7 @@ static void hex(const uint8_t *b, size_t n)
 		printf("%02x", b[i]);
 }
 
-static void attr_bn(uint32_t id, const BIGNUM *v, size_t pad)
+void attr_bn(uint32_t id, const BIGNUM *v, size_t pad)
 {
 	uint8_t b[600];
 	size_t n = pad ? pad : (size_t)BN_num_bytes(v);
@@ -73,14 +69,15 @@ static void attr_bn(uint32_t id, const BIGNUM *v, size_t pad)
 	hex(b, n);
 }
 
-static void head(const char *name, uint32_t algo, uint32_t mode, uint32_t type,
-		 uint32_t nattrs)
+void head(const char *name, uint32_t algo, uint32_t mode, uint32_t type,
+	  uint32_t nattrs)
 {
 	printf("%s %08x %x %08x %x", name, algo, mode, type, nattrs);
 }
 
-static void tail(const uint8_t *in, size_t in_len, const uint8_t *aux,
-		 size_t aux_len, const uint8_t *want, size_t want_len)
+void tail_refused(const uint8_t *in, size_t in_len, const uint8_t *aux,
+		  size_t aux_len, const uint8_t *want, size_t want_len,
+		  uint32_t refused)
 {
 	putchar(' ');
 	hex(in, in_len);
@@ -88,10 +85,18 @@ static void tail(const uint8_t *in, size_t in_len, const uint8_t *aux,
 	hex(aux, aux_len);
 	putchar(' ');
 	hex(want, want_len);
+	if (refused)
+		printf(" !%08x", refused);
 	putchar('\n');
 }
 
-static const EVP_MD *md_of(int i)
+void tail(const uint8_t *in, size_t in_len, const uint8_t *aux, size_t aux_len,
+	  const uint8_t *want, size_t want_len)
+{
+	tail_refused(in, in_len, aux, aux_len, want, want_len, 0);
+}
+
+const EVP_MD *md_of(int i)
 {
 	const EVP_MD *mds[] = {EVP_sha1(), EVP_sha224(), EVP_sha256(),
 			       EVP_sha384(), EVP_sha512()};
@@ -293,127 +298,8 @@ static void x25519_case(int i)
 	EVP_PKEY_free(b);
 }
 
-/* ---- RSA-2048 ---- */
-
-static void rsa_attrs(EVP_PKEY *pk, bool priv)
-{
-	static const uint32_t ids[] = {0xD0000130, 0xD0000230, 0xC0000330,
-				       0xC0000430, 0xC0000530, 0xC0000630,
-				       0xC0000730, 0xC0000830};
-	static const char *const names[] = {OSSL_PKEY_PARAM_RSA_N,
-					    OSSL_PKEY_PARAM_RSA_E,
-					    OSSL_PKEY_PARAM_RSA_D,
-					    OSSL_PKEY_PARAM_RSA_FACTOR1,
-					    OSSL_PKEY_PARAM_RSA_FACTOR2,
-					    OSSL_PKEY_PARAM_RSA_EXPONENT1,
-					    OSSL_PKEY_PARAM_RSA_EXPONENT2,
-					    OSSL_PKEY_PARAM_RSA_COEFFICIENT1};
-
-	for (int i = 0; i < (priv ? 8 : 2); i++) {
-		BIGNUM *v = NULL;
-
-		if (EVP_PKEY_get_bn_param(pk, names[i], &v) != 1)
-			die("rsa param");
-		attr_bn(ids[i], v, 0);
-		BN_free(v);
-	}
-}
-
-static void rsa_case(EVP_PKEY *pk, int i)
-{
-	static const uint32_t v15[] = {0x70002830, 0x70003830, 0x70004830,
-				       0x70005830, 0x70006830};
-	static const uint32_t pss[] = {0x70212930, 0x70313930, 0x70414930,
-				       0x70515930, 0x70616930};
-	static const uint32_t oaep[] = {0x60210230, 0x60310230, 0x60410230,
-					0x60510230, 0x60610230};
-	static const size_t hlen[] = {20, 28, 32, 48, 64};
-	int h = (int)(rnd64() % 5), kind = i % 8;
-	EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(pk, NULL);
-	uint8_t d[64], out[256], msg[256], label[20];
-	size_t dlen = digest(h, d), n = sizeof(out), mlen, llen = 0;
-	char name[64];
-	bool enc = kind >= 4;
-	uint32_t algo;
-
-	/* 0 v1.5 sign (exact), 1 v1.5 verify, 2 PSS verify, 3 PSS sign,
-	 * 4 OAEP decrypt, 5 OAEP encrypt, 6 v1.5 decrypt, 7 v1.5 encrypt */
-	snprintf(name, sizeof(name), "rsa2048-%d", i);
-	if (!enc) {
-		bool p = kind >= 2;
-
-		algo = p ? pss[h] : v15[h];
-		if (kind == 3) {
-			head(name, algo, M_SIGN, 0xA1000030, 8);
-			rsa_attrs(pk, true);
-			printf(" 0");
-			tail(d, dlen, NULL, 0, NULL, 0);
-			goto out;
-		}
-		if (EVP_PKEY_sign_init(ctx) != 1 ||
-		    EVP_PKEY_CTX_set_rsa_padding(ctx, p ? RSA_PKCS1_PSS_PADDING
-							: RSA_PKCS1_PADDING) !=
-			    1 ||
-		    EVP_PKEY_CTX_set_signature_md(ctx, md_of(h)) != 1 ||
-		    (p &&
-		     (EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, md_of(h)) != 1 ||
-		      EVP_PKEY_CTX_set_rsa_pss_saltlen(ctx, (int)dlen) != 1)) ||
-		    EVP_PKEY_sign(ctx, out, &n, d, dlen) != 1)
-			die("rsa sign");
-		if (kind == 0) {
-			head(name, algo, M_SIGN, 0xA1000030, 8);
-			rsa_attrs(pk, true);
-			printf(" 0");
-			tail(d, dlen, NULL, 0, out, n);
-		} else {
-			head(name, algo, M_VERIFY, 0xA0000030, 2);
-			rsa_attrs(pk, false);
-			printf(" 0");
-			tail(d, dlen, out, n, NULL, 0);
-		}
-		goto out;
-	}
-	algo = kind < 6 ? oaep[h] : 0x60000130;
-	mlen = 1 + rnd64() % (kind < 6 ? 256 - 2 * hlen[h] - 2 : 245);
-	rnd_bytes(msg, mlen);
-	if (kind < 6 && i % 3 == 0) {
-		llen = 1 + rnd64() % sizeof(label);
-		rnd_bytes(label, llen);
-	}
-	if (kind == 4 || kind == 6) {
-		if (EVP_PKEY_encrypt_init(ctx) != 1 ||
-		    EVP_PKEY_CTX_set_rsa_padding(
-			    ctx, kind == 4 ? RSA_PKCS1_OAEP_PADDING
-					   : RSA_PKCS1_PADDING) != 1 ||
-		    (kind == 4 &&
-		     (EVP_PKEY_CTX_set_rsa_oaep_md(ctx, md_of(h)) != 1 ||
-		      EVP_PKEY_CTX_set_rsa_mgf1_md(ctx, md_of(h)) != 1 ||
-		      (llen && EVP_PKEY_CTX_set0_rsa_oaep_label(
-				       ctx, OPENSSL_memdup(label, llen),
-				       (int)llen) != 1))) ||
-		    EVP_PKEY_encrypt(ctx, out, &n, msg, mlen) != 1)
-			die("rsa encrypt");
-	}
-	head(name, algo, kind == 4 || kind == 6 ? M_DECRYPT : M_ENCRYPT,
-	     0xA1000030, 8);
-	rsa_attrs(pk, true);
-	if (llen) {
-		printf(" 1 %08x=", 0xD0000930u);
-		hex(label, llen);
-	} else {
-		printf(" 0");
-	}
-	if (kind == 4 || kind == 6)
-		tail(out, n, NULL, 0, msg, mlen);
-	else
-		tail(msg, mlen, NULL, 0, NULL, 0);
-out:
-	EVP_PKEY_CTX_free(ctx);
-}
-
 int main(int argc, char **argv)
 {
-	EVP_PKEY *rsa[RSA_KEYS];
 	int n;
 
 	if (argc != 3 || (n = atoi(argv[2])) < 8) {
@@ -431,13 +317,6 @@ int main(int argc, char **argv)
 			ecdh_case(&curves[c], i);
 	for (int i = 0; i < n; i++)
 		x25519_case(i);
-	/* OpenSSL's RSA key generation cannot be seeded: fresh keys. */
-	for (int k = 0; k < RSA_KEYS; k++)
-		if (!(rsa[k] = EVP_RSA_gen(2048)))
-			die("rsa keygen");
-	for (int i = 0; i < n; i++)
-		rsa_case(rsa[i % RSA_KEYS], i);
-	for (int k = 0; k < RSA_KEYS; k++)
-		EVP_PKEY_free(rsa[k]);
+	rsa_cases(n);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /*
- * Known answers, AE: CCM: SP 800-38C C.1-C.3 (C.4's 64 KiB AAD is over
- * the core's limit); GCM: McGrew-Viega test cases 1-18; and tags flipped
- * on purpose (TEE_ERROR_MAC_INVALID).
+ * Known answers, AE: CCM: SP 800-38C C.1-C.3 (C.4's 64 KiB of AAD is
+ * more than mbedTLS 2.28's CCM takes: under 0xFF00 bytes); GCM:
+ * McGrew-Viega test cases 1-18; and tags flipped on purpose
+ * (TEE_ERROR_MAC_INVALID).
  * One line per vector in the format of vectors.c (label algo mode
  * key_type max_key key key2 iv aad data tag flags result expected; '-'
  * for nothing). Each expected value was also checked against Python's

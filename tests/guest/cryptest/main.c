@@ -5,6 +5,8 @@
  * Usage: cryptest [--budget SECONDS] [--vectors FILE] [substring]
  * FILE: the differential vectors tests/qemu/test_crypto_ta.sh generates
  * (default /usr/share/cryptest/vectors.txt).
+ * --cavs FILE: the NIST CAVS cases cavs_sym.py converts
+ * (default /usr/share/cryptest/cavs_vectors.txt).
  *
  * Prints "@@RESULT <name> pass|fail <detail>@@" per test and exits 0 iff
  * every selected test passed. Each test runs in a forked child with a
@@ -31,10 +33,15 @@ static const struct test tests[] = {
 	{"kat_cipher", t_kat_cipher, 60},
 	{"kat_ae", t_kat_ae, 60},
 	{"kat_million_a", t_kat_million_a, 60},
+	{"aes_accel_vs_mbedtls", t_aes_accel_vs_mbedtls, 120},
 	{"vec_digest", t_vec_digest, 120},
 	{"vec_mac", t_vec_mac, 120},
 	{"vec_cipher", t_vec_cipher, 120},
 	{"vec_ae", t_vec_ae, 120},
+	{"cavs_digest", t_cavs_digest, 120},
+	{"cavs_mac", t_cavs_mac, 120},
+	{"cavs_cipher", t_cavs_cipher, 120},
+	{"cavs_ae", t_cavs_ae, 120},
 	{"gp11_api", t_gp11, 30},
 	{"foreign_handle", t_foreign_handle, 30},
 	{"asym_export", t_asym_export, 120},
@@ -42,6 +49,14 @@ static const struct test tests[] = {
 	{"asym_diff_ecdh", t_asym_diff_ecdh, 240},
 	{"asym_diff_x25519", t_asym_diff_x25519, 240},
 	{"asym_diff_rsa", t_asym_diff_rsa, 240},
+	{"fips186_ecdsa_sigver", t_fips186_ecdsa_sigver, 240},
+	{"fips186_ecdsa_siggen_verify", t_fips186_ecdsa_siggen_verify, 240},
+	{"fips186_ecc_pkv", t_fips186_ecc_pkv, 240},
+	{"fips186_rsa_sigver15", t_fips186_rsa_sigver15, 240},
+	{"fips186_rsa_sigverpss", t_fips186_rsa_sigverpss, 240},
+	{"fips186_rsa_siggen15", t_fips186_rsa_siggen15, 240},
+	{"fips186_rsa_siggenpss_verify", t_fips186_rsa_siggenpss_verify, 240},
+	{"kas_ecc_cdh", t_kas_ecc_cdh, 240},
 };
 
 /* Misuse scenarios by name; the _PANIC ones run as t_panic. */
@@ -111,13 +126,15 @@ int main(int argc, char **argv)
 			return asym_bench(atoi(argv[i + 1]));
 		} else if (!strcmp(argv[i], "--vectors") && i + 1 < argc) {
 			vectors_path = argv[++i];
+		} else if (!strcmp(argv[i], "--cavs") && i + 1 < argc) {
+			cavs_path = argv[++i];
 		} else if (!strcmp(argv[i], "--asym-vectors") && i + 1 < argc) {
 			asym_vectors_path = argv[++i];
 		} else if (argv[i][0] == '-' || run.filter) {
 			fprintf(stderr,
 				"usage: cryptest [--budget SECONDS] "
-				"[--vectors FILE] [--asym-vectors FILE] "
-				"[--bench SAMPLES] "
+				"[--vectors FILE] [--cavs FILE] "
+				"[--asym-vectors FILE] [--bench SAMPLES] "
 				"[substring]\n");
 			return 2;
 		} else {

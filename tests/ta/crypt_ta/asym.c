@@ -22,6 +22,8 @@ static uint32_t max_bits(uint32_t type)
 		return 2048;
 	case TEE_TYPE_HKDF_IKM:
 	case TEE_TYPE_PBKDF2_PASSWORD:
+	case TEE_TYPE_CONCAT_KDF_Z:
+	case TEE_TYPE_HKDF:
 		return 4096;
 	}
 	return 521;
@@ -77,6 +79,10 @@ static size_t params_of(const struct akat *v, TEE_Attribute *p)
 	if (v->label_len)
 		TEE_InitRefAttribute(&p[n++], TEE_ATTR_RSA_OAEP_LABEL,
 				     (void *)v->label, v->label_len);
+	/* GP 1.3.1: a buffer holding the TEE_ALG_SHA* value. */
+	if (v->mgf)
+		TEE_InitRefAttribute(&p[n++], TEE_ATTR_RSA_OAEP_MGF_HASH,
+				     (void *)&v->mgf, sizeof(v->mgf));
 	return n;
 }
 
@@ -106,7 +112,7 @@ static void sign_exact(const struct akat *v, TEE_ObjectHandle k, struct ck *ck)
 static void verify(const struct akat *v, TEE_ObjectHandle k, struct ck *ck)
 {
 	TEE_OperationHandle ver = asym_op(v->algo, TEE_MODE_VERIFY, k), s;
-	TEE_Attribute p[2];
+	TEE_Attribute p[3];
 	size_t np = params_of(v, p), len = sizeof(sig);
 
 	CHECK(ver, 0);
@@ -143,7 +149,7 @@ static void decrypt(const struct akat *v, TEE_ObjectHandle k, struct ck *ck)
 {
 	TEE_OperationHandle d = asym_op(v->algo, TEE_MODE_DECRYPT, k);
 	TEE_OperationHandle e = asym_op(v->algo, TEE_MODE_ENCRYPT, k);
-	TEE_Attribute p[2];
+	TEE_Attribute p[3];
 	size_t np = params_of(v, p), len = sizeof(buf), clen = sizeof(sig);
 
 	CHECK(d && e, 0);
@@ -249,6 +255,8 @@ TEE_Result crypt_asym(uint32_t pt, TEE_Param p[TEE_NUM_PARAMS])
 		asym_keygen(group == ASYM_G_KEYGEN_2048, &ck);
 	else if (group == ASYM_G_MISUSE)
 		asym_misuse(&ck);
+	else if (group == ASYM_G_KDF_MISUSE)
+		asym_kdf_misuse(&ck);
 	for (size_t i = 0; i < akat_count && !ck.line; i++) {
 		if (akat_vectors[i].group != group)
 			continue;

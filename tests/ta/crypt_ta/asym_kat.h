@@ -36,6 +36,8 @@ struct akat {
 	const uint8_t *label;
 	size_t label_len;
 	uint32_t salt; /* PSS salt length (0: the default) */
+	uint32_t mgf;  /* OAEP: TEE_ATTR_RSA_OAEP_MGF_HASH's TEE_ALG_SHA* (or 0)
+			*/
 };
 
 extern const struct akat akat_vectors[];

@@ -16,6 +16,8 @@ TEE_ObjectHandle asym_key(uint32_t type, const struct akat_attr *at,
 TEE_OperationHandle asym_op(uint32_t algo, uint32_t mode, TEE_ObjectHandle k);
 void asym_keygen(bool rsa2048, struct ck *ck);
 void asym_misuse(struct ck *ck);
+/* asym_kdf_misuse.c: Concat KDF, TEE_ALG_HKDF and OAEP MGF1 refusals. */
+void asym_kdf_misuse(struct ck *ck);
 /* CRYPT_M_ASYM_*_PANIC; returns only if the API did not panic. */
 void asym_panic(uint32_t scenario);
 

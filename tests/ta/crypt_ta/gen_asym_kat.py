@@ -3,20 +3,28 @@
 
 Published vectors are taken from mbedTLS 2.28's test suites (PKCS#1 v2.1
 examples, RFC 6979 ECDSA, RFC 5903 ECDH, RFC 5869 HKDF, RFC 6070 and other
-PBKDF2 vectors) and RFC 7748 section 6.1; the differential ones (signatures,
-ciphertexts, ECDH/X25519/DH secrets made by OpenSSL) through
-python3-cryptography on keys drawn once, then fixed in the output. Run by hand when vectors
-change:
-  python3 gen_asym_kat.py MBEDTLS_SRC > asym_kat_data.c && clang-format -i asym_kat_data.c
+PBKDF2 vectors) and RFC 7748 section 6.1; RSA-OAEP with an MGF1 hash other
+than the label hash from pyca's oaep-custom vectors (Debian's
+python3-cryptography-vectors); the differential ones (signatures,
+ciphertexts, ECDH/X25519/DH secrets made by OpenSSL, Concat KDF outputs
+checked against hashlib) through python3-cryptography (38 or later) on keys
+drawn once, then fixed in the output. Run by hand when vectors change:
+  /usr/bin/python3 gen_asym_kat.py MBEDTLS_SRC > asym_kat_data.c && \
+    clang-format -i asym_kat_data.c
 """
+import glob
 import hashlib
+import os
 import random
+import re
 import sys
 
-from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.kdf.concatkdf import ConcatKDFHash
 from cryptography.hazmat.primitives.asymmetric import dh, ec, padding, rsa, utils, x25519
 
 SUITES = sys.argv[1] + "/tests/suites/"
+OAEP_CUSTOM = "/usr/lib/python3/dist-packages/cryptography_vectors/asymmetric/RSA/oaep-custom/"
 rng = random.Random(20261126)
 out = []
 vecs = []
@@ -43,19 +51,20 @@ def be(n, size=None):
     return n.to_bytes(size, "big")
 
 
-def vec(group, kind, algo, key_type, attrs, inp=b"", outp=b"", peer=(), salt=0, label=b"", name=""):
+def vec(group, kind, algo, key_type, attrs, inp=b"", outp=b"", peer=(), salt=0, label=b"", name="", mgf="0"):
     a = []
     for ident, v in attrs:
         if isinstance(v, int) and ident.startswith("TEE_ATTR_ECC_CURVE"):
             a.append("{%s, NULL, 0, %d}" % (ident, v))
         else:
             a.append("{%s, %s, 0}" % (ident, arr(v)))
-    p = ["{%s, NULL, 0, %d}" % (i, v) if isinstance(v, int) else "{%s, %s, 0}" % (i, arr(v))
+    # Value parameters: a number or a C constant's name.
+    p = ["{%s, NULL, 0, %s}" % (i, v) if isinstance(v, (int, str)) else "{%s, %s, 0}" % (i, arr(v))
          for i, v in peer]
     vecs.append(
-        '\t{"%s", %s, %s, %s, %s, %d, {%s}, %d, {%s}, %s, %s, %s, %d},'
+        '\t{"%s", %s, %s, %s, %s, %d, {%s}, %d, {%s}, %s, %s, %s, %d, %s},'
         % (name, group, kind, algo, key_type, len(a), ", ".join(a), len(p),
-           ", ".join(p) or "{0}", arr(inp), arr(outp), arr(label), salt))
+           ", ".join(p) or "{0}", arr(inp), arr(outp), arr(label), salt, mgf))
 
 
 def rsa_attrs(k, pub=False):
@@ -225,7 +234,10 @@ AP = bytes.fromhex("8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b
 B = bytes.fromhex("5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb")
 BP = bytes.fromhex("de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f")
 K = bytes.fromhex("4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742")
-raw = lambda k: k.public_key().public_bytes_raw()
+RAW = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+raw = lambda k: k.public_key().public_bytes(*RAW)
+raw_priv = lambda k: k.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                     serialization.NoEncryption())
 assert raw(x25519.X25519PrivateKey.from_private_bytes(A)) == AP
 assert x25519.X25519PrivateKey.from_private_bytes(A).exchange(x25519.X25519PublicKey.from_public_bytes(BP)) == K
 for mine, pub, peer, side in ((A, AP, BP, "alice"), (B, BP, AP, "bob")):
@@ -235,7 +247,7 @@ for mine, pub, peer, side in ((A, AP, BP, "alice"), (B, BP, AP, "bob")):
 for i in range(4):
     priv, peer = x25519.X25519PrivateKey.generate(), x25519.X25519PrivateKey.generate()
     vec("ASYM_G_X25519", "AK_DERIVE", "TEE_ALG_X25519", "TEE_TYPE_X25519_KEYPAIR",
-        [("TEE_ATTR_X25519_PUBLIC_VALUE", raw(priv)), ("TEE_ATTR_X25519_PRIVATE_VALUE", priv.private_bytes_raw())],
+        [("TEE_ATTR_X25519_PUBLIC_VALUE", raw(priv)), ("TEE_ATTR_X25519_PRIVATE_VALUE", raw_priv(priv))],
         b"", priv.exchange(peer.public_key()), peer=[("TEE_ATTR_X25519_PUBLIC_VALUE", raw(peer))],
         name="openssl-x25519-%d" % i)
 
@@ -278,6 +290,85 @@ for i, f in enumerate(data_lines("test_suite_pkcs5.data", "pbkdf2_hmac", "")):
         [("TEE_ATTR_PBKDF2_PASSWORD", pw)], b"", dk,
         peer=[("TEE_ATTR_PBKDF2_DKM_LENGTH", len(dk)), ("TEE_ATTR_PBKDF2_ITERATION_COUNT", it),
               ("TEE_ATTR_PBKDF2_SALT", salt)], name="pbkdf2-%d-%s-%d" % (i, h, it))
+
+# --- GP 1.3.1 TEE_ALG_HKDF: the same RFC 5869 vectors, the hash as a
+# parameter (a digest ID, an HMAC ID, or absent: SHA-256).
+for i, f in enumerate(data_lines("test_suite_hkdf.data", "test_hkdf", "")):
+    ikm, salt, info, okm = hx(f[1]), hx(f[2]), hx(f[3]), hx(f[4])
+    h = MD[f[0]]
+    peer = [("TEE_ATTR_KDF_KEY_SIZE", len(okm))]
+    if h != "SHA256" or i != 0:
+        peer.append(("TEE_ATTR_HKDF_HASH_ALGORITHM",
+                     "TEE_ALG_%s%s" % ("HMAC_" if i % 2 else "", h)))
+    if salt:
+        peer.append(("TEE_ATTR_HKDF_SALT", salt))
+    if info:
+        peer.append(("TEE_ATTR_HKDF_INFO", info))
+    vec("ASYM_G_HKDF_GP", "AK_DERIVE", "TEE_ALG_HKDF", "TEE_TYPE_HKDF",
+        [("TEE_ATTR_SECRET_VALUE", ikm)], b"", okm, peer=peer, name="gp-hkdf-rfc5869-%d" % i)
+
+
+# --- OP-TEE's Concat KDF (SP 800-56A): pyca's ConcatKDFHash, checked
+# against the definition with hashlib.
+def concat_kdf(h, z, other, n):
+    out = b"".join(H[h][1](c.to_bytes(4, "big") + z + other).digest()
+                   for c in range(1, n // H[h][1]().digest_size + 2))
+    return out[:n]
+
+
+for i, (h, zlen, olen, n) in enumerate((("SHA1", 20, 0, 16), ("SHA1", 32, 12, 61), ("SHA224", 28, 9, 28),
+                                         ("SHA256", 32, 0, 32), ("SHA256", 65, 40, 100),
+                                         ("SHA256", 1, 3, 512), ("SHA384", 48, 17, 47),
+                                         ("SHA512", 66, 30, 200))):
+    z, other = rng.randbytes(zlen), rng.randbytes(olen)
+    dkm = ConcatKDFHash(H[h][0](), n, other or None).derive(z)
+    assert dkm == concat_kdf(h, z, other, n)
+    peer = [("TEE_ATTR_CONCAT_KDF_DKM_LENGTH", n)]
+    if other:
+        peer.append(("TEE_ATTR_CONCAT_KDF_OTHER_INFO", other))
+    vec("ASYM_G_CONCAT_KDF", "AK_DERIVE", "TEE_ALG_CONCAT_KDF_%s_DERIVE_KEY" % h, "TEE_TYPE_CONCAT_KDF_Z",
+        [("TEE_ATTR_CONCAT_KDF_Z", z)], b"", dkm, peer=peer, name="concat-kdf-%d-%s" % (i, h))
+
+
+# --- RSA-OAEP, label hash x MGF1 hash: pyca's oaep-custom files (derived
+# from NIST's, checked against Bouncy Castle). Two examples of each pair,
+# from two of the file's keys; the runner decrypts them exactly and then
+# encrypts and decrypts the message itself.
+def oaep_custom(path):
+    keys, cur, field = [], None, None
+    for line in open(path):
+        line = line.strip()
+        if line.startswith("# Public key"):
+            cur = {"ex": []}
+            keys.append(cur)
+        elif line.startswith("# OAEP Example"):
+            m = re.search(r"alg=(\w+) mgf1=(\w+)", line)
+            cur["ex"].append({"alg": m.group(1).upper(), "mgf": m.group(2).upper()})
+        elif line.startswith("#"):
+            field = line[2:].rstrip(":")
+        elif line and cur is not None:
+            if field in ("Message", "Encryption"):
+                cur["ex"][-1][field] = cur["ex"][-1].get(field, "") + line
+            elif field not in cur:
+                cur[field] = line
+    return keys
+
+
+TEE_HASH = {"SHA1": "TEE_ALG_SHA1", "SHA224": "TEE_ALG_SHA224", "SHA256": "TEE_ALG_SHA256",
+            "SHA384": "TEE_ALG_SHA384", "SHA512": "TEE_ALG_SHA512"}
+for path in sorted(glob.glob(OAEP_CUSTOM + "oaep-*.txt")):
+    for ki, key in enumerate(oaep_custom(path)[:2]):
+        p, q, e = int(key["Prime 1"], 16), int(key["Prime 2"], 16), int(key["Public exponent"], 16)
+        assert p * q == int(key["Modulus"], 16)
+        ex = key["ex"][ki]
+        pk = rsa_from_pqe(p, q, e)
+        assert pk.decrypt(bytes.fromhex(ex["Encryption"]), padding.OAEP(
+            mgf=padding.MGF1(H[ex["mgf"]][0]()), algorithm=H[ex["alg"]][0](), label=None)) == \
+            bytes.fromhex(ex["Message"])
+        vec("ASYM_G_RSA_OAEP_MGF", "AK_DECRYPT", "TEE_ALG_RSAES_PKCS1_OAEP_MGF1_" + ex["alg"],
+            "TEE_TYPE_RSA_KEYPAIR", rsa_attrs(pk), bytes.fromhex(ex["Encryption"]),
+            bytes.fromhex(ex["Message"]), mgf=TEE_HASH[ex["mgf"]],
+            name="pyca-%s-%d" % (os.path.basename(path)[:-4], ki))
 
 print("/* Generated by gen_asym_kat.py: do not edit. */")
 print('#include "asym_kat.h"\n')

@@ -9,6 +9,7 @@ srcs-y += kat_data.c
 srcs-y += gp11.c
 srcs-y += asym.c
 srcs-y += asym_misuse.c
+srcs-y += asym_kdf_misuse.c
 srcs-y += asym_kat_data.c
 srcs-y += asym_bench.c
 srcs-y += asym_export.c

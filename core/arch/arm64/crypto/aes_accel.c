@@ -24,67 +24,43 @@ bool aes_accel_available(void)
 	return have;
 }
 
-static size_t piece(size_t blocks)
+/* One mode's blocks in sections; @state: the IV, counter or tweak. */
+static void in_sections(aes_ce_fn fn, const uint32_t *rk, int nr, bool decrypt,
+			uint8_t *state, const uint8_t *in, uint8_t *out,
+			size_t blocks)
 {
-	return blocks < SECTION_BLOCKS ? blocks : SECTION_BLOCKS;
+	while (blocks) {
+		size_t n = blocks < SECTION_BLOCKS ? blocks : SECTION_BLOCKS;
+		uint64_t s = fp_core_begin();
+
+		fn(rk, nr, decrypt, state, in, out, n);
+		fp_core_end(s);
+		in += 16 * n;
+		out += 16 * n;
+		blocks -= n;
+	}
 }
 
 void aes_accel_ecb(const uint32_t *rk, int nr, bool decrypt, const uint8_t *in,
 		   uint8_t *out, size_t blocks)
 {
-	while (blocks) {
-		size_t n = piece(blocks);
-		uint64_t s = fp_core_begin();
-
-		aes_ce_ecb(rk, nr, decrypt, in, out, n);
-		fp_core_end(s);
-		in += 16 * n;
-		out += 16 * n;
-		blocks -= n;
-	}
+	in_sections(aes_ce_ecb, rk, nr, decrypt, NULL, in, out, blocks);
 }
 
 void aes_accel_cbc(const uint32_t *rk, int nr, bool decrypt, uint8_t iv[16],
 		   const uint8_t *in, uint8_t *out, size_t blocks)
 {
-	while (blocks) {
-		size_t n = piece(blocks);
-		uint64_t s = fp_core_begin();
-
-		aes_ce_cbc(rk, nr, decrypt, iv, in, out, n);
-		fp_core_end(s);
-		in += 16 * n;
-		out += 16 * n;
-		blocks -= n;
-	}
+	in_sections(aes_ce_cbc, rk, nr, decrypt, iv, in, out, blocks);
 }
 
 void aes_accel_ctr(const uint32_t *rk, int nr, uint8_t ctr[16],
 		   const uint8_t *in, uint8_t *out, size_t blocks)
 {
-	while (blocks) {
-		size_t n = piece(blocks);
-		uint64_t s = fp_core_begin();
-
-		aes_ce_ctr(rk, nr, ctr, in, out, n);
-		fp_core_end(s);
-		in += 16 * n;
-		out += 16 * n;
-		blocks -= n;
-	}
+	in_sections(aes_ce_ctr, rk, nr, false, ctr, in, out, blocks);
 }
 
 void aes_accel_xts(const uint32_t *rk, int nr, bool decrypt, uint8_t tweak[16],
 		   const uint8_t *in, uint8_t *out, size_t blocks)
 {
-	while (blocks) {
-		size_t n = piece(blocks);
-		uint64_t s = fp_core_begin();
-
-		aes_ce_xts(rk, nr, decrypt, tweak, in, out, n);
-		fp_core_end(s);
-		in += 16 * n;
-		out += 16 * n;
-		blocks -= n;
-	}
+	in_sections(aes_ce_xts, rk, nr, decrypt, tweak, in, out, blocks);
 }

@@ -53,11 +53,12 @@ INLINE uint8x16_t dec_block(const struct keys *ks, uint8x16_t b)
 	return veorq_u8(vaesdq_u8(b, ks->k[i]), ks->k[i + 1]);
 }
 
-void aes_ce_ecb(const uint32_t *rk, int nr, bool decrypt, const uint8_t *in,
-		uint8_t *out, size_t blocks)
+void aes_ce_ecb(const uint32_t *rk, int nr, bool decrypt, uint8_t *state,
+		const uint8_t *in, uint8_t *out, size_t blocks)
 {
 	struct keys ks;
 
+	(void)state;
 	load_keys(&ks, rk, nr);
 	for (size_t i = 0; i < blocks; i++, in += 16, out += 16) {
 		uint8x16_t b = vld1q_u8(in);
@@ -67,7 +68,7 @@ void aes_ce_ecb(const uint32_t *rk, int nr, bool decrypt, const uint8_t *in,
 	wipe_keys(&ks);
 }
 
-void aes_ce_cbc(const uint32_t *rk, int nr, bool decrypt, uint8_t iv[16],
+void aes_ce_cbc(const uint32_t *rk, int nr, bool decrypt, uint8_t *iv,
 		const uint8_t *in, uint8_t *out, size_t blocks)
 {
 	uint8x16_t chain = vld1q_u8(iv);
@@ -97,12 +98,13 @@ INLINE uint8x16_t be128(uint64_t hi, uint64_t lo)
 			     vcreate_u64(__builtin_bswap64(lo))));
 }
 
-void aes_ce_ctr(const uint32_t *rk, int nr, uint8_t ctr[16], const uint8_t *in,
-		uint8_t *out, size_t blocks)
+void aes_ce_ctr(const uint32_t *rk, int nr, bool decrypt, uint8_t *ctr,
+		const uint8_t *in, uint8_t *out, size_t blocks)
 {
 	uint64_t hi, lo;
 	struct keys ks;
 
+	(void)decrypt; /* CTR runs the cipher forwards both ways */
 	__builtin_memcpy(&hi, ctr, 8);
 	__builtin_memcpy(&lo, ctr + 8, 8);
 	hi = __builtin_bswap64(hi);
@@ -119,7 +121,7 @@ void aes_ce_ctr(const uint32_t *rk, int nr, uint8_t ctr[16], const uint8_t *in,
 	wipe_keys(&ks);
 }
 
-void aes_ce_xts(const uint32_t *rk, int nr, bool decrypt, uint8_t tweak[16],
+void aes_ce_xts(const uint32_t *rk, int nr, bool decrypt, uint8_t *tweak,
 		const uint8_t *in, uint8_t *out, size_t blocks)
 {
 	uint64_t lo, hi;

@@ -84,10 +84,14 @@ enum crypt_asym_group {
 	ASYM_G_ECDH,
 	ASYM_G_X25519,
 	ASYM_G_DH,
-	ASYM_G_KDF,	    /* HKDF, PBKDF2 (OP-TEE extensions) */
-	ASYM_G_KEYGEN,	    /* RSA 512/1024, every curve, X25519 */
-	ASYM_G_KEYGEN_2048, /* one RSA-2048 key */
-	ASYM_G_MISUSE,	    /* short buffers, bad inputs, support answers */
+	ASYM_G_KDF,	     /* HKDF, PBKDF2 (OP-TEE extensions) */
+	ASYM_G_KEYGEN,	     /* RSA 512/1024, every curve, X25519 */
+	ASYM_G_KEYGEN_2048,  /* one RSA-2048 key */
+	ASYM_G_MISUSE,	     /* short buffers, bad inputs, support answers */
+	ASYM_G_CONCAT_KDF,   /* OP-TEE's Concat KDF */
+	ASYM_G_HKDF_GP,	     /* GP 1.3.1 TEE_ALG_HKDF (RFC 5869) */
+	ASYM_G_RSA_OAEP_MGF, /* OAEP with another MGF1 hash (pyca vectors) */
+	ASYM_G_KDF_MISUSE,   /* KDF and MGF1 hash parameters refused */
 	ASYM_G_COUNT
 };
 
