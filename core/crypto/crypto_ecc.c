@@ -143,6 +143,9 @@ TEE_Result crypto_ecdsa_verify(uint32_t curve, const struct crypto_bn *x,
 	if (!ret)
 		ret = load_pub(&e, x, y);
 	res = error_of(ret);
+	/* A point off the curve (populate does not check) verifies nothing. */
+	if (res == TEE_ERROR_BAD_PARAMETERS)
+		res = TEE_ERROR_SIGNATURE_INVALID;
 	if (res)
 		goto out;
 	if (sig_len != 2 * n) {

@@ -283,6 +283,29 @@ static void supported(struct ck *ck)
 		  TEE_ERROR_NOT_SUPPORTED);
 }
 
+/* A public point off the curve (populate takes it) verifies nothing. */
+static void off_curve_verify(struct ck *ck)
+{
+	static const uint8_t one[32] = {[31] = 1};
+	TEE_ObjectHandle pk = TEE_HANDLE_NULL;
+	TEE_OperationHandle op;
+	TEE_Attribute a[3];
+
+	TEE_InitRefAttribute(&a[0], TEE_ATTR_ECC_PUBLIC_VALUE_X, one, 32);
+	TEE_InitRefAttribute(&a[1], TEE_ATTR_ECC_PUBLIC_VALUE_Y, one, 32);
+	TEE_InitValueAttribute(&a[2], TEE_ATTR_ECC_CURVE,
+			       TEE_ECC_CURVE_NIST_P256, 0);
+	CHECK_RES(TEE_AllocateTransientObject(TEE_TYPE_ECDSA_PUBLIC_KEY, 256,
+					      &pk),
+		  TEE_SUCCESS);
+	CHECK_RES(TEE_PopulateTransientObject(pk, a, 3), TEE_SUCCESS);
+	op = asym_op(TEE_ALG_ECDSA_SHA256, TEE_MODE_VERIFY, pk);
+	CHECK_RES(TEE_AsymmetricVerifyDigest(op, NULL, 0, b1, 32, b2, 64),
+		  TEE_ERROR_SIGNATURE_INVALID);
+	TEE_FreeOperation(op);
+	TEE_FreeTransientObject(pk);
+}
+
 void asym_misuse(struct ck *ck)
 {
 	const struct akat *v15 =
@@ -318,6 +341,7 @@ void asym_misuse(struct ck *ck)
 		  TEE_ERROR_SHORT_BUFFER);
 	CHECK(len == ec->out_len, len);
 	TEE_FreeOperation(op);
+	off_curve_verify(ck);
 	/* Encryption: short output, too long a message, wrong label. */
 	op = asym_op(TEE_ALG_RSAES_PKCS1_OAEP_MGF1_SHA1, TEE_MODE_ENCRYPT, rk);
 	len = 5;
