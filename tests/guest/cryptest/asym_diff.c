@@ -24,51 +24,23 @@
 #define M_DECRYPT 1
 #define M_SIGN 2
 #define M_VERIFY 3
-#define MAX_ATTRS 8
 #define SIG_INVALID 0xFFFF3072u
 #define FLAG_PUBLIC (1u << 28)
-#define FLAG_VALUE (1u << 29)
 #define PSS_SALT 0xF0000A30u
 #define OAEP_LABEL 0xD0000930u
 #define SALT_EXPLICIT 0x80000000u
 
 const char *asym_vectors_path = "/usr/share/cryptest/asym_vectors.txt";
 
-struct battr {
-	uint32_t id;
-	char *hex; /* as in the file */
-	uint8_t b[600];
-	size_t len;
-};
-
 struct acase {
 	char *name;
 	uint32_t algo, mode, type, nkey, nprm;
-	struct battr key[MAX_ATTRS], prm[MAX_ATTRS];
+	struct asym_attr key[ASYM_MAX_ATTRS], prm[ASYM_MAX_ATTRS];
 	uint8_t in[600], aux[600], want[600];
 	size_t in_len, aux_len, want_len;
 	uint32_t refused; /* the GP error the TA must return; 0: success */
 	char *in_hex;
 };
-
-static bool parse_attrs(char **tok, int ntok, int *t, struct battr *a,
-			uint32_t *n)
-{
-	if (*t >= ntok || !hex_u32(tok[(*t)++], n) || *n > MAX_ATTRS)
-		return false;
-	for (uint32_t i = 0; i < *n; i++) {
-		char *eq;
-
-		if (*t >= ntok || !(eq = strchr(tok[*t], '=')))
-			return false;
-		*eq = 0;
-		a[i].hex = eq + 1;
-		if (!hex_u32(tok[(*t)++], &a[i].id) ||
-		    !hex_bytes(eq + 1, a[i].b, sizeof(a[i].b), &a[i].len))
-			return false;
-	}
-	return true;
-}
 
 static bool parse(char *line, struct acase *c)
 {
@@ -85,12 +57,13 @@ static bool parse(char *line, struct acase *c)
 	    !hex_u32(tok[3], &c->type))
 		return false;
 	t = 4;
-	if (!parse_attrs(tok, n, &t, c->key, &c->nkey) ||
-	    !parse_attrs(tok, n, &t, c->prm, &c->nprm))
+	if (!asym_parse_attrs(tok, n, &t, c->key, &c->nkey) ||
+	    !asym_parse_attrs(tok, n, &t, c->prm, &c->nprm))
 		return false;
 	c->refused = 0;
-	if (t + 4 == n && (tok[t + 3][0] != '!' ||
-			   !hex_u32(tok[t + 3] + 1, &c->refused) || !c->refused))
+	if (t + 4 == n &&
+	    (tok[t + 3][0] != '!' || !hex_u32(tok[t + 3] + 1, &c->refused) ||
+	     !c->refused))
 		return false;
 	if (t + 3 != n && t + 4 != n)
 		return false;
@@ -100,72 +73,30 @@ static bool parse(char *line, struct acase *c)
 	       hex_bytes(tok[t + 2], c->want, sizeof(c->want), &c->want_len);
 }
 
-static uint8_t req[CRYPT_ASYM_OP_MAX];
-
-static void put(size_t *off, const void *p, size_t n)
-{
-	if (*off + n <= sizeof(req))
-		memcpy(req + *off, p, n);
-	*off += n;
-}
-
-static void put32(size_t *off, uint32_t v)
-{
-	put(off, &v, 4);
-}
-
-static void put_attrs(size_t *off, const struct battr *a, uint32_t n)
-{
-	for (uint32_t i = 0; i < n; i++) {
-		put32(off, a[i].id);
-		if (a[i].id & FLAG_VALUE) {
-			uint32_t v = 0;
-
-			for (size_t j = 0; j < a[i].len; j++)
-				v = v << 8 | a[i].b[j];
-			put32(off, 4);
-			put32(off, v);
-		} else {
-			put32(off, (uint32_t)a[i].len);
-			put(off, a[i].b, a[i].len);
-		}
-	}
-}
-
 /* One operation; the GP result, or a communication failure (~0). */
 static uint32_t op_run(TEEC_Session *s, const struct acase *c,
 		       const uint8_t *aux, uint8_t *out, size_t *out_len)
 {
-	TEEC_Operation op;
-	uint32_t origin = 0;
-	size_t off = 0;
+	struct asym_req r = {
+		.algo = c->algo,
+		.mode = c->mode,
+		.type = c->type,
+		.nkey = c->nkey,
+		.nprm = c->nprm,
+		.key = c->key,
+		.prm = c->prm,
+		.in = c->in,
+		.in_len = c->in_len,
+		.aux = aux,
+		.aux_len = c->aux_len,
+	};
+	size_t len = asym_req_build(&r);
+	uint32_t gp;
 
-	put32(&off, c->algo);
-	put32(&off, c->mode);
-	put32(&off, c->type);
-	put32(&off, c->nkey);
-	put32(&off, c->nprm);
-	put32(&off, (uint32_t)c->in_len);
-	put32(&off, (uint32_t)c->aux_len);
-	put_attrs(&off, c->key, c->nkey);
-	put_attrs(&off, c->prm, c->nprm);
-	put(&off, c->in, c->in_len);
-	put(&off, aux, c->aux_len);
-	if (off > sizeof(req))
+	if (len > CRYPT_ASYM_OP_MAX ||
+	    asym_req_send(s, len, &gp, out, out_len) != TEEC_SUCCESS)
 		return ~0u;
-	memset(&op, 0, sizeof(op));
-	op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INPUT,
-					 TEEC_MEMREF_TEMP_OUTPUT,
-					 TEEC_VALUE_OUTPUT, TEEC_NONE);
-	op.params[0].tmpref.buffer = req;
-	op.params[0].tmpref.size = off;
-	op.params[1].tmpref.buffer = out;
-	op.params[1].tmpref.size = *out_len;
-	if (TEEC_InvokeCommand(s, CRYPT_CMD_ASYM_OP, &op, &origin) !=
-	    TEEC_SUCCESS)
-		return ~0u;
-	*out_len = op.params[1].tmpref.size;
-	return op.params[2].value.a;
+	return gp;
 }
 
 static void print_hex(const uint8_t *b, size_t n)
@@ -180,7 +111,7 @@ static void print_hex(const uint8_t *b, size_t n)
 static void export(const struct acase *c, const uint8_t *out, size_t len)
 {
 	uint32_t salt = 0, n = 0;
-	const struct battr *label = NULL;
+	const struct asym_attr *label = NULL;
 
 	for (uint32_t i = 0; i < c->nprm; i++) {
 		if (c->prm[i].id == PSS_SALT && hex_u32(c->prm[i].hex, &salt))

@@ -45,6 +45,30 @@ void vec_free(struct vec *v);
  */
 bool hex_bytes(const char *s, uint8_t *b, size_t cap, size_t *len);
 bool hex_u32(const char *s, uint32_t *v);
+
+/* asym_req.c: the asymmetric vector files' attributes and requests. */
+#define ASYM_MAX_ATTRS 8
+struct asym_attr {
+	uint32_t id;
+	char *hex; /* as in the file */
+	uint8_t b[600];
+	size_t len;
+};
+/* "N ID=hex ..." at tok[*t] (value attributes: big-endian hex); moves *t. */
+bool asym_parse_attrs(char **tok, int ntok, int *t, struct asym_attr *a,
+		      uint32_t *n);
+struct asym_req {
+	uint32_t algo, mode, type, nkey, nprm;
+	const struct asym_attr *key, *prm;
+	const uint8_t *in, *aux;
+	size_t in_len, aux_len;
+};
+/* Builds the CRYPT_CMD_ASYM_OP request; its size (over CRYPT_ASYM_OP_MAX:
+ * too big, not sent). */
+size_t asym_req_build(const struct asym_req *r);
+/* Sends the request built last; *gp: the TA's GP result. */
+TEEC_Result asym_req_send(TEEC_Session *s, size_t len, uint32_t *gp,
+			  uint8_t *out, size_t *out_len);
 /*
  * Runs @v through CRYPT_CMD_RUN with @seed and extra TA @flags; true if
  * the result and the output are the expected ones (a note otherwise).

@@ -22,25 +22,17 @@
 #define M_SIGN 2
 #define M_VERIFY 3
 #define M_DERIVE 6
-#define MAX_ATTRS 8
 #define MAX_BYTES 528 /* RSA-4096 values and signatures */
 #define SIG_INVALID 0xFFFF3072u
 #define BAD_PARAMS 0xFFFF0006u
-#define FLAG_VALUE (1u << 29)
 #define MAX_NOTED 12 /* failed cases printed in full */
 
 static const char *fips186_path = "/usr/share/cryptest/fips186.txt";
 
-struct fattr {
-	uint32_t id;
-	uint8_t b[MAX_BYTES];
-	size_t len;
-};
-
 struct fcase {
 	char *test, *label, verdict;
 	uint32_t algo, mode, type, nkey, nprm;
-	struct fattr key[MAX_ATTRS], prm[MAX_ATTRS];
+	struct asym_attr key[ASYM_MAX_ATTRS], prm[ASYM_MAX_ATTRS];
 	uint8_t in[128], sig[MAX_BYTES], want[MAX_BYTES];
 	size_t in_len, sig_len, want_len;
 };
@@ -58,24 +50,6 @@ struct conn {
 	bool open;
 };
 
-static bool parse_attrs(char **tok, int ntok, int *t, struct fattr *a,
-			uint32_t *n)
-{
-	if (*t >= ntok || !hex_u32(tok[(*t)++], n) || *n > MAX_ATTRS)
-		return false;
-	for (uint32_t i = 0; i < *n; i++) {
-		char *eq;
-
-		if (*t >= ntok || !(eq = strchr(tok[*t], '=')))
-			return false;
-		*eq = 0;
-		if (!hex_u32(tok[(*t)++], &a[i].id) ||
-		    !hex_bytes(eq + 1, a[i].b, sizeof(a[i].b), &a[i].len))
-			return false;
-	}
-	return true;
-}
-
 static bool parse(char *line, struct fcase *c)
 {
 	char *tok[40];
@@ -91,44 +65,12 @@ static bool parse(char *line, struct fcase *c)
 	c->verdict = tok[2][0];
 	if (!hex_u32(tok[3], &c->algo) || !hex_u32(tok[4], &c->mode) ||
 	    !hex_u32(tok[5], &c->type) ||
-	    !parse_attrs(tok, n, &t, c->key, &c->nkey) ||
-	    !parse_attrs(tok, n, &t, c->prm, &c->nprm) || t + 3 != n)
+	    !asym_parse_attrs(tok, n, &t, c->key, &c->nkey) ||
+	    !asym_parse_attrs(tok, n, &t, c->prm, &c->nprm) || t + 3 != n)
 		return false;
 	return hex_bytes(tok[t], c->in, sizeof(c->in), &c->in_len) &&
 	       hex_bytes(tok[t + 1], c->sig, sizeof(c->sig), &c->sig_len) &&
 	       hex_bytes(tok[t + 2], c->want, sizeof(c->want), &c->want_len);
-}
-
-static uint8_t req[CRYPT_ASYM_OP_MAX];
-
-static void put(size_t *off, const void *p, size_t n)
-{
-	if (*off + n <= sizeof(req))
-		memcpy(req + *off, p, n);
-	*off += n;
-}
-
-static void put32(size_t *off, uint32_t v)
-{
-	put(off, &v, 4);
-}
-
-static void put_attrs(size_t *off, const struct fattr *a, uint32_t n)
-{
-	for (uint32_t i = 0; i < n; i++) {
-		put32(off, a[i].id);
-		if (a[i].id & FLAG_VALUE) {
-			uint32_t v = 0;
-
-			for (size_t j = 0; j < a[i].len; j++)
-				v = v << 8 | a[i].b[j];
-			put32(off, 4);
-			put32(off, v);
-		} else {
-			put32(off, (uint32_t)a[i].len);
-			put(off, a[i].b, a[i].len);
-		}
-	}
 }
 
 static bool conn_open(struct conn *k)
@@ -154,43 +96,31 @@ static TEEC_Result op_run(struct conn *k, const struct fcase *c, uint32_t mode,
 			  const uint8_t *sig, size_t sig_len, uint32_t *gp,
 			  uint8_t *out, size_t *out_len)
 {
-	TEEC_Operation op;
-	uint32_t origin = 0;
-	size_t off = 0;
+	struct asym_req q = {
+		.algo = c->algo,
+		.mode = mode,
+		.type = c->type,
+		.nkey = c->nkey,
+		.nprm = c->nprm,
+		.key = c->key,
+		.prm = c->prm,
+		.in = c->in,
+		.in_len = c->in_len,
+		.aux = sig,
+		.aux_len = sig_len,
+	};
+	size_t len = asym_req_build(&q);
 	TEEC_Result r;
 
 	*gp = ~0u;
-	put32(&off, c->algo);
-	put32(&off, mode);
-	put32(&off, c->type);
-	put32(&off, c->nkey);
-	put32(&off, c->nprm);
-	put32(&off, (uint32_t)c->in_len);
-	put32(&off, (uint32_t)sig_len);
-	put_attrs(&off, c->key, c->nkey);
-	put_attrs(&off, c->prm, c->nprm);
-	put(&off, c->in, c->in_len);
-	put(&off, sig, sig_len);
-	if (off > sizeof(req))
+	if (len > CRYPT_ASYM_OP_MAX)
 		return TEEC_ERROR_EXCESS_DATA;
 	if (!conn_open(k))
 		return TEEC_ERROR_COMMUNICATION;
-	memset(&op, 0, sizeof(op));
-	op.paramTypes = TEEC_PARAM_TYPES(TEEC_MEMREF_TEMP_INPUT,
-					 TEEC_MEMREF_TEMP_OUTPUT,
-					 TEEC_VALUE_OUTPUT, TEEC_NONE);
-	op.params[0].tmpref.buffer = req;
-	op.params[0].tmpref.size = off;
-	op.params[1].tmpref.buffer = out;
-	op.params[1].tmpref.size = *out_len;
-	r = TEEC_InvokeCommand(&k->s, CRYPT_CMD_ASYM_OP, &op, &origin);
+	r = asym_req_send(&k->s, len, gp, out, out_len);
 	if (r == TEEC_ERROR_TARGET_DEAD)
 		conn_close(k);
-	if (r)
-		return r;
-	*out_len = op.params[1].tmpref.size;
-	*gp = op.params[2].value.a;
-	return TEEC_SUCCESS;
+	return r;
 }
 
 /* A good signature must verify, and fail once tampered with. */
