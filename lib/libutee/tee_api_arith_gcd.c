@@ -22,7 +22,11 @@ bool TEE_BigIntRelativePrime(const TEE_BigInt *op1, const TEE_BigInt *op2)
 	ARITH_LOAD(&x[0], op1);
 	ARITH_LOAD(&x[1], op2);
 	MPI_CHECK(mbedtls_mpi_gcd(&x[2], &x[0], &x[1]));
-	r = !mbedtls_mpi_cmp_int(&x[2], 1);
+	/*
+	 * When one operand is zero, mbedTLS answers with the other one, sign
+	 * included: gcd(-1, 0) comes back as -1, and 1 is what GP means.
+	 */
+	r = !mbedtls_mpi_cmp_int(&x[2], 1) || !mbedtls_mpi_cmp_int(&x[2], -1);
 	arith_mpi_free(x, 3);
 	return r;
 }

@@ -240,6 +240,10 @@ def known_answers(o, rng):
     o.v(g, 'egcd', [big[0], big[0]], fl=flags('B_IS_A'))
     o.v(g, 'rel_prime', [0, 0])
     o.v(g, 'rel_prime', [0, 1])
+    # One operand zero: the gcd is |other|, whatever the other's sign.
+    for a, b in ((-1, 0), (0, -1), (1, 0), (-2, 0), (0, -7), (-1, 1)):
+        o.v(g, 'rel_prime', [a, b])
+        o.v(g, 'egcd', [a, b])
     o.v(g, 'rel_prime', [big[0], big[0]], fl=flags('B_IS_A'))
 
     # --- primality ---------------------------------------------------------
